@@ -1,0 +1,83 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { parseEnv } from '../server/env';
+import { createLogger } from '../server/logger';
+import { type RunningServer, startServer } from '../server/server';
+
+export const BENCH_ADMIN = { email: 'bench@garage.test', password: 'motdepasse-bench' };
+
+/**
+ * The real server in this process on an ephemeral port: PGlite in memory, or — with
+ * BENCH_DATABASE_URL — a fresh database on that PostgreSQL server, dropped at the end.
+ */
+export async function startBenchServer(): Promise<RunningServer & { engine: string }> {
+  const adminUrl = process.env.BENCH_DATABASE_URL;
+  let databaseUrl: string | undefined;
+  let drop = async () => undefined as void;
+  if (adminUrl) {
+    const name = `gp_bench_${randomBytes(5).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    const url = new URL(adminUrl);
+    url.pathname = `/${name}`;
+    databaseUrl = url.toString();
+    drop = async () => {
+      const client = new pg.Client({ connectionString: adminUrl });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await client.end();
+    };
+  }
+  const running = await startServer(
+    parseEnv({
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: 'memory://',
+      DEMO_DATA: '0',
+      LOG_LEVEL: 'warn',
+      ADMIN_EMAIL: BENCH_ADMIN.email,
+      ADMIN_PASSWORD: BENCH_ADMIN.password,
+      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+    }),
+    { log: createLogger('warn') },
+  );
+  return {
+    ...running,
+    engine: adminUrl ? 'PostgreSQL' : 'PGlite',
+    async close() {
+      await running.close();
+      await drop();
+    },
+  };
+}
+
+/** Signs in over HTTP and returns the session cookie. */
+export async function signIn(url: string, email: string, password: string): Promise<string> {
+  const response = await fetch(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  if (!response.ok) throw new Error(`login failed: ${response.status}`);
+  return response.headers.get('set-cookie')!.split(';')[0]!;
+}
+
+export async function request(
+  url: string,
+  cookie: string,
+  method: string,
+  path: string,
+  body?: unknown,
+) {
+  const response = await fetch(`${url}${path}`, {
+    method,
+    headers: { cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json = await response.json();
+  if (!response.ok)
+    throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(json)}`);
+  return json;
+}

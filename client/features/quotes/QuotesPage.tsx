@@ -1,0 +1,212 @@
+import { A, createAsync, revalidate, useNavigate, useSearchParams } from '@solidjs/router';
+import {
+  createEffect,
+  createSignal,
+  ErrorBoundary,
+  For,
+  on,
+  onCleanup,
+  Show,
+  Suspense,
+} from 'solid-js';
+import { formatEuros } from '../../../domain/money';
+import {
+  QUOTE_STATUS_LABELS,
+  QUOTE_STATUSES,
+  type QuoteStatus,
+  type QuoteSummary,
+} from '../../../domain/schemas/quote';
+import { errorMessage } from '../../lib/api';
+import { formatCalendarDate, formatDate, initials } from '../../lib/format';
+import { useChanges, useLive } from '../../lib/live';
+import { Button } from '../../ui/Button';
+import { Badge, EmptyState, ErrorMessage, Spinner } from '../../ui/Feedback';
+import { NewQuoteDialog } from './NewQuoteDialog';
+import { STATUS_TONES } from './QuoteList';
+import { getQuotesPage, type QuotePage } from './quotes.api';
+import './quotes.css';
+
+export default function QuotesPage() {
+  const navigate = useNavigate();
+  const live = useLive();
+  const [params, setParams] = useSearchParams<{ q?: string; status?: QuoteStatus }>();
+  const [search, setSearch] = createSignal(params.q ?? '');
+  const [isCreating, setCreating] = createSignal(false);
+  const filters = () => ({ q: params.q, status: params.status });
+  const firstPage = createAsync(() => getQuotesPage(filters()));
+  const [morePages, setMorePages] = createSignal<QuotePage[]>([]);
+  const [moreError, setMoreError] = createSignal<string | null>(null);
+  const [isLoadingMore, setLoadingMore] = createSignal(false);
+
+  createEffect(on([() => params.q, () => params.status], () => setMorePages([])));
+  let debounce: ReturnType<typeof setTimeout> | undefined;
+  createEffect(
+    on(
+      search,
+      (value) => {
+        clearTimeout(debounce);
+        debounce = setTimeout(
+          () => setParams({ q: value.trim() || undefined }, { replace: true }),
+          200,
+        );
+      },
+      { defer: true },
+    ),
+  );
+  onCleanup(() => clearTimeout(debounce));
+
+  useChanges((change) => {
+    if (change.entity !== 'quote') return;
+    const updated = change.data as QuoteSummary;
+    setMorePages((pages) =>
+      pages.map((page) => ({
+        ...page,
+        items: page.items.map((item) => (item.id === updated.id ? updated : item)),
+      })),
+    );
+    void revalidate(getQuotesPage.key);
+  });
+
+  /** Who has each quote open right now. */
+  const viewers = (id: string) =>
+    live
+      .presence()
+      .filter((entry) => entry.views.some((view) => view.entity === 'quote' && view.id === id))
+      .map((entry) => ({
+        name: entry.name,
+        editing: entry.views.some((view) => view.id === id && view.editing),
+      }));
+
+  const items = () => [...(firstPage()?.items ?? []), ...morePages().flatMap((page) => page.items)];
+  const nextCursor = () => (morePages().at(-1) ?? firstPage())?.nextCursor ?? null;
+
+  async function loadMore() {
+    const cursor = nextCursor();
+    if (!cursor) return;
+    setLoadingMore(true);
+    try {
+      const page = await getQuotesPage(filters(), cursor);
+      setMorePages((pages) => [...pages, page]);
+    } catch (error) {
+      setMoreError(errorMessage(error));
+    } finally {
+      setLoadingMore(false);
+    }
+  }
+
+  return (
+    <div class="page">
+      <header class="page-header">
+        <h1>Devis</h1>
+        <Button variant="primary" onClick={() => setCreating(true)}>
+          Nouveau devis
+        </Button>
+      </header>
+      <div class="toolbar">
+        <label class="search">
+          <span class="visually-hidden">Rechercher un devis</span>
+          <input
+            type="search"
+            placeholder="Numéro, client, immatriculation, prestation…"
+            value={search()}
+            onInput={(event) => setSearch(event.currentTarget.value)}
+          />
+        </label>
+        <fieldset class="status-filter" aria-label="Filtrer par statut">
+          <button
+            type="button"
+            class={`btn ${!params.status ? 'active' : ''}`}
+            onClick={() => setParams({ status: undefined })}
+          >
+            Tous
+          </button>
+          <For each={QUOTE_STATUSES}>
+            {(status) => (
+              <button
+                type="button"
+                class={`btn ${params.status === status ? 'active' : ''}`}
+                aria-pressed={params.status === status}
+                onClick={() => setParams({ status })}
+              >
+                {QUOTE_STATUS_LABELS[status]}
+              </button>
+            )}
+          </For>
+        </fieldset>
+      </div>
+      <ErrorBoundary fallback={(error, reset) => <ErrorMessage error={error} retry={reset} />}>
+        <Suspense fallback={<Spinner label="Chargement des devis…" />}>
+          <Show
+            when={items().length > 0}
+            fallback={<EmptyState title="Aucun devis ne correspond." />}
+          >
+            <table class="table clients-table">
+              <thead>
+                <tr>
+                  <th scope="col">Numéro</th>
+                  <th scope="col">Statut</th>
+                  <th scope="col">Client</th>
+                  <th scope="col">Véhicule</th>
+                  <th scope="col" class="num">
+                    Total TTC
+                  </th>
+                  <th scope="col" class="hide-narrow">
+                    Créé le
+                  </th>
+                  <th scope="col">Valable jusqu’au</th>
+                </tr>
+              </thead>
+              <tbody>
+                <For each={items()}>
+                  {(quote) => (
+                    <tr onClick={() => navigate(`/quotes/${quote.id}`)}>
+                      <td class="nowrap">
+                        <A href={`/quotes/${quote.id}`}>{quote.number ?? 'Brouillon'}</A>
+                        <Show when={quote.revision > 1}>
+                          <span class="muted"> v{quote.revision}</span>
+                        </Show>
+                        <span class="viewing">
+                          <For each={viewers(quote.id)}>
+                            {(viewer) => (
+                              <span
+                                class="avatar"
+                                title={`${viewer.name} ${viewer.editing ? 'modifie' : 'consulte'} ce devis`}
+                              >
+                                {initials(viewer.name)}
+                              </span>
+                            )}
+                          </For>
+                        </span>
+                      </td>
+                      <td>
+                        <Badge tone={STATUS_TONES[quote.status]}>
+                          {QUOTE_STATUS_LABELS[quote.status]}
+                        </Badge>
+                      </td>
+                      <td>{quote.clientName}</td>
+                      <td class="nowrap">{quote.vehiclePlate ?? '—'}</td>
+                      <td class="num">{formatEuros(quote.totals.inclVatCents)}</td>
+                      <td class="hide-narrow">{formatDate(quote.createdAt)}</td>
+                      <td>{formatCalendarDate(quote.validUntil)}</td>
+                    </tr>
+                  )}
+                </For>
+              </tbody>
+            </table>
+            <Show when={moreError()}>
+              <div class="alert alert-error">{moreError()}</div>
+            </Show>
+            <Show when={nextCursor()}>
+              <div class="load-more">
+                <Button onClick={() => void loadMore()} isLoading={isLoadingMore()}>
+                  Charger plus
+                </Button>
+              </div>
+            </Show>
+          </Show>
+        </Suspense>
+      </ErrorBoundary>
+      <NewQuoteDialog open={isCreating()} onClose={() => setCreating(false)} />
+    </div>
+  );
+}

@@ -1,0 +1,252 @@
+import { revalidate } from '@solidjs/router';
+import { io, type Socket } from 'socket.io-client';
+import { createContext, createSignal, type JSX, onCleanup, useContext } from 'solid-js';
+import type {
+  ClientToServerEvents,
+  PresenceEntry,
+  ServerToClientEvents,
+} from '../../domain/events';
+import type { Change } from '../../domain/schemas/change';
+import { get } from './api';
+
+/**
+ * `offline`: the browser says the network is gone, or the socket has been trying to reconnect
+ * for a while; socket.io keeps retrying all the same, and the state goes back to `online`.
+ */
+export type ConnectionState = 'connecting' | 'online' | 'reconnecting' | 'offline';
+type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+type ChangeListener = (change: Change) => void;
+
+export type Live = {
+  socket: LiveSocket;
+  /** Ends the connection for good (sign-out, unmount). */
+  close: () => void;
+  state: () => ConnectionState;
+  presence: () => PresenceEntry[];
+  /** The newest changes, newest first (the activity feed). */
+  recent: () => Change[];
+  /** Called for every change, live or caught up, once each, in seq order. */
+  onChange: (listener: ChangeListener) => () => void;
+  view: (entity: 'client' | 'vehicle' | 'quote', id: string, editing?: boolean) => void;
+  /**
+   * Stops viewing. With the record named, only if it is still the one viewed: the next page's
+   * `view` may run before the previous page's cleanup.
+   */
+  leave: (entity?: 'client' | 'vehicle' | 'quote', id?: string) => void;
+};
+
+const FEED_SIZE = 50;
+/** After this long without a connection, "Reconnexion…" becomes "Hors ligne". */
+const OFFLINE_AFTER_MS = 15_000;
+const LiveContext = createContext<Live>();
+
+/**
+ * One socket for the whole app. It keeps the last seq it applied; on every (re)connect and on
+ * any gap it asks `GET /changes?after=` for what it missed, so a screen that was offline, asleep
+ * or cut off by a server restart catches up without a reload (docs/decisions/0003).
+ */
+export function createLive(options: { onSignedOut: () => Promise<boolean> }): Live {
+  const socket: LiveSocket = io({ withCredentials: true, transports: ['websocket', 'polling'] });
+  const [state, setState] = createSignal<ConnectionState>('connecting');
+  const [presence, setPresence] = createSignal<PresenceEntry[]>([]);
+  const [recent, setRecent] = createSignal<Change[]>([]);
+  const listeners = new Set<ChangeListener>();
+  let lastSeq: number | null = null;
+  let catchingUp: Promise<void> | null = null;
+  /** A gap seen while a catch-up was already running: run another one after it. */
+  let isCatchUpAgain = false;
+
+  function apply(change: Change): void {
+    if (lastSeq !== null && change.seq <= lastSeq) return;
+    lastSeq = change.seq;
+    setRecent((list) => [change, ...list].slice(0, FEED_SIZE));
+    for (const listener of listeners) {
+      try {
+        listener(change);
+      } catch (error) {
+        // One screen's bug must not stop the others from seeing the change.
+        console.error('Changement non appliqué', error);
+      }
+    }
+  }
+
+  async function catchUp(): Promise<void> {
+    if (lastSeq === null) return;
+    let hasMore = true;
+    while (hasMore) {
+      const page = await get<{ items: Change[]; hasMore: boolean }>(
+        `/changes?after=${lastSeq}&limit=500`,
+      );
+      for (const change of page.items) apply(change);
+      hasMore = page.hasMore && page.items.length > 0;
+    }
+  }
+
+  function requestCatchUp(): void {
+    if (catchingUp) {
+      // The running pass may have read its last page before this change was committed.
+      isCatchUpAgain = true;
+      return;
+    }
+    catchingUp = catchUp()
+      .catch((error) => console.warn('Rattrapage des changements impossible', error))
+      .finally(() => {
+        catchingUp = null;
+        if (isCatchUpAgain) {
+          isCatchUpAgain = false;
+          requestCatchUp();
+        }
+      });
+  }
+
+  /** The feed's history; changes applied meanwhile are kept (merged by seq, newest first). */
+  async function loadFeed(seq: number): Promise<void> {
+    const page = await get<{ items: Change[] }>(
+      `/changes?after=${Math.max(0, seq - FEED_SIZE)}&limit=${FEED_SIZE}`,
+    );
+    setRecent((live) => {
+      const bySeq = new Map<number, Change>();
+      for (const change of [...page.items, ...live]) bySeq.set(change.seq, change);
+      return [...bySeq.values()].sort((a, b) => b.seq - a.seq).slice(0, FEED_SIZE);
+    });
+  }
+
+  let offlineTimer: ReturnType<typeof setTimeout> | undefined;
+  function setDisconnected(): void {
+    setState(navigator.onLine ? 'reconnecting' : 'offline');
+    offlineTimer ??= setTimeout(() => {
+      if (!socket.connected) setState('offline');
+    }, OFFLINE_AFTER_MS);
+  }
+  const onBrowserOffline = () => setState('offline');
+  const onBrowserOnline = () => {
+    // A short cut may leave the socket open: then it is live again as it is.
+    if (socket.connected) {
+      setState('online');
+      return;
+    }
+    setState('reconnecting');
+    socket.connect();
+  };
+  window.addEventListener('offline', onBrowserOffline);
+  window.addEventListener('online', onBrowserOnline);
+
+  /** What this screen shows, said again after a reconnect (the server forgot it). */
+  let currentView: { entity: 'client' | 'vehicle' | 'quote'; id: string; editing: boolean } | null =
+    null;
+
+  socket.on('connect', () => {
+    clearTimeout(offlineTimer);
+    offlineTimer = undefined;
+    setState('online');
+    if (currentView) socket.emit('presence:view', currentView);
+  });
+  socket.on('hello', ({ lastSeq: serverSeq }) => {
+    if (lastSeq === null) {
+      lastSeq = serverSeq;
+      void loadFeed(serverSeq).catch(() => undefined);
+    } else if (serverSeq > lastSeq) {
+      requestCatchUp();
+    }
+  });
+  socket.on('change', (change) => {
+    if (lastSeq !== null && change.seq > lastSeq + 1) {
+      // A gap: something was missed (reordering across writers, or a dropped packet).
+      requestCatchUp();
+      return;
+    }
+    apply(change);
+  });
+  socket.on('presence', setPresence);
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  async function checkSessionThenReconnect(): Promise<void> {
+    const isSignedIn = await options.onSignedOut().catch(() => true);
+    if (isSignedIn) retryLater();
+  }
+  function retryLater(): void {
+    clearTimeout(retryTimer);
+    retryTimer = setTimeout(() => socket.connect(), 2000);
+  }
+
+  socket.on('disconnect', (reason) => {
+    setDisconnected();
+    // The server ended this session (logout elsewhere, account deactivated, token revoked).
+    if (reason === 'io server disconnect') void checkSessionThenReconnect();
+  });
+  socket.on('connect_error', (error) => {
+    setDisconnected();
+    if (socket.active) return; // socket.io retries transport errors by itself
+    // Refused by the server's middleware: signed out, or the database is briefly down.
+    if (error.message === 'unauthenticated') void checkSessionThenReconnect();
+    else retryLater();
+  });
+  socket.io.on('reconnect_attempt', () => {
+    if (state() === 'online') setDisconnected();
+  });
+
+  return {
+    socket,
+    close() {
+      clearTimeout(retryTimer);
+      clearTimeout(offlineTimer);
+      window.removeEventListener('offline', onBrowserOffline);
+      window.removeEventListener('online', onBrowserOnline);
+      socket.close();
+    },
+    state,
+    presence,
+    recent,
+    onChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    view(entity, id, editing = false) {
+      currentView = { entity, id, editing };
+      socket.emit('presence:view', currentView);
+    },
+    leave(entity, id) {
+      if (entity && (currentView?.entity !== entity || currentView.id !== id)) return;
+      currentView = null;
+      socket.emit('presence:leave');
+    },
+  };
+}
+
+/** `onSignedOut` re-checks the session and resolves true if it is still valid. */
+export function LiveProvider(props: {
+  onSignedOut: () => Promise<boolean>;
+  children: JSX.Element;
+}) {
+  const live = createLive({ onSignedOut: props.onSignedOut });
+  onCleanup(() => live.close());
+  return <LiveContext.Provider value={live}>{props.children}</LiveContext.Provider>;
+}
+
+export function useLive(): Live {
+  const live = useContext(LiveContext);
+  if (!live) throw new Error('useLive outside LiveProvider');
+  return live;
+}
+
+/** Runs `listener` for each change while the calling component is mounted. */
+export function useChanges(listener: ChangeListener): void {
+  const live = useLive();
+  onCleanup(live.onChange(listener));
+}
+
+const pendingRevalidations = new Map<string, ReturnType<typeof setTimeout>>();
+
+/**
+ * Revalidates a query once a burst of changes has settled: a check that creates three hundred
+ * alerts refetches the inbox once, not three hundred times.
+ */
+export function revalidateSoon(key: string, delayMs = 250): void {
+  clearTimeout(pendingRevalidations.get(key));
+  pendingRevalidations.set(
+    key,
+    setTimeout(() => {
+      pendingRevalidations.delete(key);
+      void revalidate(key);
+    }, delayMs),
+  );
+}

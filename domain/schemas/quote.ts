@@ -1,0 +1,169 @@
+import { z } from 'zod';
+import { IsoDateSchema } from '../dates';
+import { JobInputSchema, QuoteLineInputSchema, QuoteTotalsSchema } from '../quote/totals';
+import { IdSchema, ListQuerySchema, optionalText, RecordMetaSchema, VersionSchema } from './common';
+
+export const QUOTE_STATUSES = [
+  'draft',
+  'sent',
+  'accepted',
+  'partially_accepted',
+  'refused',
+  'expired',
+] as const;
+export type QuoteStatus = (typeof QUOTE_STATUSES)[number];
+export const QUOTE_STATUS_LABELS: Record<QuoteStatus, string> = {
+  draft: 'Brouillon',
+  sent: 'Envoyé',
+  accepted: 'Accepté',
+  partially_accepted: 'Accepté en partie',
+  refused: 'Refusé',
+  expired: 'Expiré',
+};
+
+export const DECISION_CHANNELS = ['in_person', 'phone', 'email', 'signature'] as const;
+export type DecisionChannel = (typeof DECISION_CHANNELS)[number];
+export const DECISION_CHANNEL_LABELS: Record<DecisionChannel, string> = {
+  in_person: 'Au comptoir',
+  phone: 'Par téléphone',
+  email: 'Par e-mail',
+  signature: 'Signature du devis',
+};
+
+/** A line as sent by the editor: an id it already has is kept (line-by-line acceptance). */
+export const QuoteLineEditSchema = QuoteLineInputSchema.extend({ id: IdSchema.optional() });
+export const QuoteJobEditSchema = JobInputSchema.extend({
+  id: IdSchema.optional(),
+  lines: z.array(QuoteLineEditSchema).max(500),
+});
+
+const quoteFields = {
+  vehicleId: IdSchema.nullish().transform((value) => value ?? null),
+  mileageKm: z
+    .int()
+    .min(0)
+    .max(3_000_000)
+    .nullish()
+    .transform((value) => value ?? null),
+  jobs: z.array(QuoteJobEditSchema).max(100, { error: '100 prestations au maximum.' }),
+  validUntil: IsoDateSchema,
+  notes: optionalText(2000),
+};
+
+export const QuoteCreateSchema = z.object({
+  clientId: IdSchema,
+  ...quoteFields,
+  jobs: quoteFields.jobs.default([]),
+  validUntil: IsoDateSchema.optional(),
+});
+
+export const QuoteUpdateSchema = z.object(quoteFields).partial().extend({ version: VersionSchema });
+
+export const QuoteLineSchema = z.object({
+  id: IdSchema,
+  kind: z.enum(['labour', 'part', 'fee']),
+  description: z.string(),
+  reference: z.string().nullable(),
+  quantity: z.number(),
+  unit: z.string(),
+  unitPriceCents: z.int(),
+  vatRateBp: z.int(),
+  discountBp: z.int(),
+  totalExclVatCents: z.int(),
+  accepted: z.boolean().nullable(),
+});
+
+export const QuoteJobSchema = z.object({
+  id: IdSchema,
+  title: z.string(),
+  totalExclVatCents: z.int(),
+  lines: z.array(QuoteLineSchema),
+});
+
+export const QuoteDecisionSchema = z.object({
+  channel: z.enum(DECISION_CHANNELS),
+  signerName: z.string().nullable(),
+  reason: z.string().nullable(),
+  decidedAt: z.iso.datetime(),
+  decidedBy: z.object({ id: z.string(), name: z.string() }).nullable(),
+});
+
+export const QuoteSchema = RecordMetaSchema.extend({
+  clientId: IdSchema,
+  clientName: z.string(),
+  vehicleId: IdSchema.nullable(),
+  vehiclePlate: z.string().nullable(),
+  mileageKm: z.int().nullable(),
+  status: z.enum(QUOTE_STATUSES),
+  number: z.string().nullable(),
+  revision: z.int(),
+  validUntil: z.string(),
+  notes: z.string().nullable(),
+  vatExempt: z.boolean(),
+  jobs: z.array(QuoteJobSchema),
+  totals: QuoteTotalsSchema,
+  sentAt: z.iso.datetime().nullable(),
+  decision: QuoteDecisionSchema.nullable(),
+  createdBy: z.object({ id: z.string(), name: z.string() }).nullable(),
+  archivedAt: z.iso.datetime().nullable(),
+}).meta({ id: 'Quote' });
+
+/** A list row: the quote without its lines, and only its three totals. */
+export const QuoteSummarySchema = QuoteSchema.omit({ jobs: true, totals: true })
+  .extend({
+    totals: z.object({ exclVatCents: z.int(), vatCents: z.int(), inclVatCents: z.int() }),
+  })
+  .meta({ id: 'QuoteSummary' });
+
+export const QuoteListQuerySchema = ListQuerySchema.extend({
+  status: z.enum(QUOTE_STATUSES).optional(),
+  clientId: IdSchema.optional(),
+  vehicleId: IdSchema.optional(),
+});
+
+/**
+ * `to: 'draft'` on a sent (or decided) quote revises it: the current revision is frozen and a
+ * new one opens for editing, keeping the number.
+ */
+export const QuoteTransitionSchema = z.object({
+  to: z.enum(['draft', 'sent', 'accepted', 'partially_accepted', 'refused', 'expired']),
+  version: VersionSchema,
+  channel: z.enum(DECISION_CHANNELS).optional(),
+  signerName: optionalText(150),
+  reason: optionalText(500),
+  acceptedLineIds: z.array(IdSchema).max(5000).optional(),
+  /** Refused or declined lines become "travaux à prévoir" on the vehicle. */
+  keepDeclinedWork: z.boolean().default(false),
+});
+
+export const QuoteRevisionParamSchema = z.object({
+  id: IdSchema,
+  revision: z.coerce.number().int().min(1),
+});
+
+export type Quote = z.infer<typeof QuoteSchema>;
+export type QuoteSummary = z.infer<typeof QuoteSummarySchema>;
+export type QuoteLine = z.infer<typeof QuoteLineSchema>;
+export type QuoteJob = z.infer<typeof QuoteJobSchema>;
+export type QuoteCreate = z.input<typeof QuoteCreateSchema>;
+export type QuoteTransition = z.input<typeof QuoteTransitionSchema>;
+
+/** What each status may become; anything else is 409 `invalid_transition`. */
+export const QUOTE_TRANSITIONS: Record<QuoteStatus, QuoteStatus[]> = {
+  draft: ['sent'],
+  sent: ['draft', 'accepted', 'partially_accepted', 'refused', 'expired'],
+  // An accepted quote is an agreement: new work goes into a new quote (duplicate).
+  accepted: [],
+  partially_accepted: [],
+  refused: ['draft'],
+  expired: ['draft'],
+};
+
+export function canTransition(from: QuoteStatus, to: QuoteStatus): boolean {
+  return QUOTE_TRANSITIONS[from].includes(to);
+}
+
+/** `DEV-2026-00042`, the number shown and printed. */
+export function formatQuoteNumber(year: number, sequence: number): string {
+  return `DEV-${year}-${String(sequence).padStart(5, '0')}`;
+}

@@ -1,0 +1,136 @@
+import { z } from 'zod';
+import {
+  isValidSiret,
+  isValidVatNumber,
+  normalizeSiret,
+  normalizeVatNumber,
+} from '../client/siret';
+import { QuoteLineInputSchema } from '../quote/totals';
+import { DEFAULT_VAT_RATE_BP, VatRateBpSchema } from '../quote/vat';
+import { AddressSchema } from './client';
+import { optionalText } from './common';
+
+export const PRICING_METHODS = ['time_spent', 'manufacturer_schedule'] as const;
+export type PricingMethod = (typeof PRICING_METHODS)[number];
+export const PRICING_METHOD_LABELS: Record<PricingMethod, string> = {
+  time_spent: 'au temps passé',
+  manufacturer_schedule: 'selon le barème du constructeur',
+};
+
+/** A logo travels as a data URL; 300 KB of image is plenty for a quote header. */
+export const LOGO_MAX_BYTES = 300 * 1024;
+const LOGO_PATTERN = /^data:image\/(png|jpeg);base64,[A-Za-z0-9+/]+=*$/;
+
+const LogoSchema = z
+  .string()
+  .max(Math.ceil((LOGO_MAX_BYTES * 4) / 3) + 40, {
+    error: `Le logo doit peser au plus ${LOGO_MAX_BYTES / 1024} Ko.`,
+  })
+  .regex(LOGO_PATTERN, { error: 'Le logo doit être une image PNG ou JPEG.' })
+  .nullable();
+
+export const LabourRateSchema = z.object({
+  id: z.string().min(1).max(40),
+  name: z.string().trim().min(1, { error: 'Nommez le taux horaire.' }).max(80),
+  hourlyRateCents: z.int().min(0).max(100_000_00),
+  method: z.enum(PRICING_METHODS),
+  vatRateBp: VatRateBpSchema.default(DEFAULT_VAT_RATE_BP),
+});
+
+export const PackageSchema = z.object({
+  id: z.string().min(1).max(40),
+  name: z.string().trim().min(1, { error: 'Nommez le forfait.' }).max(120),
+  lines: z
+    .array(QuoteLineInputSchema)
+    .min(1, { error: 'Un forfait contient au moins une ligne.' })
+    .max(50),
+});
+
+export const CompanySchema = z.object({
+  name: optionalText(150),
+  legalForm: optionalText(60),
+  capital: optionalText(60),
+  address: AddressSchema,
+  siret: optionalText(20)
+    .transform((value) => (value ? normalizeSiret(value) : null))
+    .refine((value) => value === null || isValidSiret(value), {
+      error: 'SIRET invalide : 14 chiffres avec une clé de contrôle correcte.',
+    }),
+  /** "RCS Lyon 123 456 789" or "RM 123 456 789 69" (artisans, répertoire des métiers). */
+  registry: optionalText(80),
+  vatNumber: optionalText(20)
+    .transform((value) => (value ? normalizeVatNumber(value) : null))
+    .refine((value) => value === null || isValidVatNumber(value), {
+      error: 'Numéro de TVA invalide.',
+    }),
+  phone: optionalText(30),
+  email: optionalText(254),
+  website: optionalText(200),
+  logo: LogoSchema.default(null),
+  legalFooter: optionalText(1000),
+});
+
+export const SettingsValuesSchema = z.object({
+  company: CompanySchema,
+  /** Franchise en base: "TVA non applicable, art. 293 B du CGI", no VAT on quotes. */
+  vatExempt: z.boolean(),
+  defaultVatRateBp: VatRateBpSchema,
+  quoteValidityDays: z.int().min(1).max(365),
+  paymentTerms: optionalText(1000),
+  warrantyTerms: optionalText(1000),
+  labourRates: z.array(LabourRateSchema).max(20),
+  packages: z.array(PackageSchema).max(200),
+});
+
+/** `version` is 0 until the settings are first saved. */
+export const SettingsUpdateSchema = SettingsValuesSchema.extend({ version: z.int().min(0) });
+
+export const SettingsSchema = SettingsValuesSchema.extend({
+  version: z.int(),
+  updatedAt: z.iso.datetime(),
+}).meta({ id: 'Settings' });
+
+export type Settings = z.infer<typeof SettingsSchema>;
+export type SettingsValues = z.output<typeof SettingsValuesSchema>;
+export type LabourRate = z.infer<typeof LabourRateSchema>;
+export type QuotePackage = z.infer<typeof PackageSchema>;
+
+/** A fresh garage: empty identity (the compliance check lists what to fill), sensible rates. */
+export const DEFAULT_SETTINGS: SettingsValues = {
+  company: {
+    name: null,
+    legalForm: null,
+    capital: null,
+    address: { street: null, postalCode: null, city: null, country: 'FR' },
+    siret: null,
+    registry: null,
+    vatNumber: null,
+    phone: null,
+    email: null,
+    website: null,
+    logo: null,
+    legalFooter: null,
+  },
+  vatExempt: false,
+  defaultVatRateBp: 2000,
+  quoteValidityDays: 30,
+  paymentTerms: 'Paiement à la restitution du véhicule.',
+  warrantyTerms: 'Pièces et main-d’œuvre garanties 1 an.',
+  labourRates: [
+    {
+      id: 'mechanics',
+      name: 'Mécanique',
+      hourlyRateCents: 6500,
+      method: 'time_spent',
+      vatRateBp: 2000,
+    },
+    {
+      id: 'bodywork',
+      name: 'Carrosserie',
+      hourlyRateCents: 7200,
+      method: 'time_spent',
+      vatRateBp: 2000,
+    },
+  ],
+  packages: [],
+};

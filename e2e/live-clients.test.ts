@@ -1,0 +1,109 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../server/test/harness';
+import { launchBrowser, login } from './browser';
+
+/**
+ * Two counter staff on two PCs (two browser contexts, two accounts): what one does appears on
+ * the other's screen without a reload, and a stale save is refused with the other's version.
+ */
+describe('two staff on the clients list', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let closeBrowser: () => Promise<void>;
+
+  beforeAll(async () => {
+    server = await startTestServer('pglite');
+    ({ browser, close: closeBrowser } = await launchBrowser());
+    const admin = await server.admin();
+    for (const [name, email] of [
+      ['Marie Dubois', 'marie@garage.test'],
+      ['Paul Martin', 'paul@garage.test'],
+    ]) {
+      await admin
+        .expect(201)
+        .post('/api/v1/staff', { name, email, role: 'staff', password: 'motdepasse-comptoir' });
+    }
+  });
+  afterAll(async () => {
+    await closeBrowser?.();
+    await server?.close();
+  });
+
+  it('shows a client created by one on the other’s screen without reload, with who is online', async () => {
+    const marie = await login(browser, server.url, 'marie@garage.test', 'motdepasse-comptoir');
+    const paul = await login(browser, server.url, 'paul@garage.test', 'motdepasse-comptoir');
+
+    await paul.page.goto('/clients?q=Vasseur');
+    await expect
+      .poll(() => paul.page.getByText('Aucun client ne correspond').isVisible())
+      .toBe(true);
+    // Paul sees Marie online.
+    await paul.page.getByTitle('Marie Dubois — en ligne').waitFor();
+    const reloads: string[] = [];
+    paul.page.on('load', () => reloads.push(paul.page.url()));
+
+    await marie.page.goto('/clients/new');
+    await marie.page.getByLabel('Prénom').fill('Élodie');
+    await marie.page.getByLabel('Nom', { exact: true }).fill('Vasseur');
+    await marie.page.getByLabel('Téléphone').fill('06 11 22 33 44');
+    await marie.page.getByLabel('Ville').fill('Villeurbanne');
+    await marie.page.getByRole('button', { name: 'Créer le client' }).click();
+    await marie.page.waitForURL(/\/clients\/[0-9a-f-]{36}$/);
+
+    const row = paul.page.getByRole('row', { name: /Élodie Vasseur/ });
+    await row.waitFor({ timeout: 5000 });
+    await expect.poll(() => row.textContent()).toContain('06 11 22 33 44');
+    await expect.poll(() => row.textContent()).toContain('modifié par Marie Dubois');
+    expect(reloads).toEqual([]);
+
+    // The board's live feed says who did it.
+    await paul.page.getByRole('link', { name: 'Comptoir' }).click();
+    await paul.page.getByText('Marie Dubois a créé le client Élodie Vasseur').waitFor();
+
+    expect([...marie.errors, ...paul.errors]).toEqual([]);
+    await marie.context.close();
+    await paul.context.close();
+  });
+
+  it('refuses the second of two concurrent edits and shows the other’s version', async () => {
+    const admin = await server.admin();
+    const { body: client } = await admin.expect(201).post('/api/v1/clients', {
+      kind: 'person',
+      firstName: 'Lucas',
+      lastName: 'Perrin',
+      address: { city: 'Lyon' },
+    });
+    const marie = await login(browser, server.url, 'marie@garage.test', 'motdepasse-comptoir');
+    const paul = await login(browser, server.url, 'paul@garage.test', 'motdepasse-comptoir');
+    for (const { page } of [marie, paul]) {
+      await page.goto(`/clients/${client.id}`);
+      await page.getByRole('button', { name: 'Modifier' }).click();
+    }
+    await marie.page.getByText('Paul Martin modifie aussi cette fiche.').waitFor();
+
+    await marie.page.getByLabel('Ville').fill('Bron');
+    await marie.page.getByRole('button', { name: 'Enregistrer' }).click();
+    await marie.page.getByText('Client enregistré.').waitFor();
+
+    await paul.page.getByText(/Marie Dubois a modifié ce client à/).waitFor();
+    await paul.page.getByLabel('Ville').fill('Vénissieux');
+    await paul.page.getByRole('button', { name: 'Enregistrer' }).click();
+    const conflict = paul.page
+      .getByRole('alert')
+      .filter({ hasText: 'Marie Dubois a modifié ce client' });
+    await conflict.waitFor();
+    await expect.poll(() => conflict.textContent()).toContain('Bron');
+    await expect.poll(() => conflict.textContent()).toContain('Vénissieux');
+
+    // Nothing was overwritten; Paul reapplies his change knowingly.
+    expect((await admin.get(`/api/v1/clients/${client.id}`)).body.address.city).toBe('Bron');
+    await paul.page.getByRole('button', { name: 'Réappliquer mes modifications' }).click();
+    await paul.page.getByText('Client enregistré.').waitFor();
+    expect((await admin.get(`/api/v1/clients/${client.id}`)).body.address.city).toBe('Vénissieux');
+
+    expect([...marie.errors, ...paul.errors]).toEqual([]);
+    await marie.context.close();
+    await paul.context.close();
+  });
+});

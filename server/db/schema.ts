@@ -1,0 +1,436 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  check,
+  customType,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+/**
+ * Every table enables row level security with no policy: on Supabase the public REST API
+ * (roles anon / authenticated) sees and writes nothing; the server connects as the owner.
+ */
+
+const customBytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
+
+const timestamps = {
+  createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+};
+
+export const staff = pgTable(
+  'staff',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    role: text('role', { enum: ['admin', 'staff', 'display'] }).notNull(),
+    passwordHash: text('password_hash').notNull(),
+    active: boolean('active').notNull().default(true),
+    lastLoginAt: timestamp('last_login_at', { withTimezone: true, mode: 'date' }),
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (table) => [uniqueIndex('staff_email_key').on(table.email)],
+).enableRLS();
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    /** SHA-256 of the cookie's secret: a leaked table does not give live sessions away. */
+    id: text('id').primaryKey(),
+    /** A staff member's session, or else a wall screen's (display token). */
+    staffId: uuid('staff_id').references(() => staff.id, { onDelete: 'cascade' }),
+    displayTokenId: uuid('display_token_id').references(() => displayTokens.id, {
+      onDelete: 'cascade',
+    }),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true, mode: 'date' })
+      .notNull()
+      .defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+    userAgent: text('user_agent'),
+    ip: text('ip'),
+  },
+  (table) => [
+    index('sessions_staff_id_idx').on(table.staffId),
+    index('sessions_display_token_idx').on(table.displayTokenId),
+    check(
+      'sessions_one_owner',
+      sql`(${table.staffId} IS NULL) <> (${table.displayTokenId} IS NULL)`,
+    ),
+  ],
+).enableRLS();
+
+/** Wall screens: a named secret exchanged for a read-only `display` session. */
+export const displayTokens = pgTable('display_tokens', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  name: text('name').notNull(),
+  /** SHA-256 of the secret, which is shown once at creation. */
+  tokenHash: text('token_hash').notNull().unique(),
+  createdById: uuid('created_by_id'),
+  createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  lastUsedAt: timestamp('last_used_at', { withTimezone: true, mode: 'date' }),
+  revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'date' }),
+}).enableRLS();
+
+export const clients = pgTable(
+  'clients',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kind: text('kind', { enum: ['person', 'business'] }).notNull(),
+    civility: text('civility', { enum: ['mr', 'mrs'] }),
+    firstName: text('first_name'),
+    lastName: text('last_name'),
+    companyName: text('company_name'),
+    siret: text('siret'),
+    vatNumber: text('vat_number'),
+    email: text('email'),
+    phones: text('phones').array().notNull().default(sql`'{}'::text[]`),
+    street: text('street'),
+    postalCode: text('postal_code'),
+    city: text('city'),
+    country: text('country').notNull().default('FR'),
+    notes: text('notes'),
+    consentReminders: boolean('consent_reminders').notNull().default(false),
+    /** Lower-case, accent-free name used for ordering and keyset pagination. */
+    sortName: text('sort_name').notNull(),
+    /** Lower-case, accent-free haystack (names, email, phones, city…) behind a trigram index. */
+    searchText: text('search_text').notNull(),
+    archivedAt: timestamp('archived_at', { withTimezone: true, mode: 'date' }),
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (table) => [
+    index('clients_sort_idx').on(table.sortName, table.id),
+    index('clients_search_trgm_idx').using('gin', table.searchText.op('gin_trgm_ops')),
+  ],
+).enableRLS();
+
+export const changes = pgTable(
+  'changes',
+  {
+    seq: bigint('seq', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    actorId: uuid('actor_id'),
+    actorName: text('actor_name'),
+    entity: text('entity').notNull(),
+    entityId: text('entity_id').notNull(),
+    action: text('action').notNull(),
+    data: jsonb('data').notNull(),
+  },
+  (table) => [
+    index('changes_entity_idx').on(table.entity, table.entityId, table.seq),
+    index('changes_at_idx').on(table.at),
+  ],
+).enableRLS();
+
+const dateColumn = (name: string) => date(name, { mode: 'string' });
+const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+export const vehicles = pgTable(
+  'vehicles',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** The current owner; earlier owners are in vehicle_owners. */
+    clientId: uuid('client_id')
+      .notNull()
+      .references(() => clients.id),
+    category: text('category', {
+      enum: ['car', 'van', 'motorbike', 'collector', 'professional'],
+    }).notNull(),
+    plate: text('plate').notNull(),
+    plateKind: text('plate_kind', { enum: ['siv', 'siv_temporary', 'fni', 'foreign'] }).notNull(),
+    /** Upper-case letters and digits of the plate: a search matches any spacing. */
+    plateKey: text('plate_key').notNull(),
+    vin: text('vin'),
+    make: text('make'),
+    model: text('model'),
+    fuel: text('fuel'),
+    firstRegistrationDate: dateColumn('first_registration_date'),
+    notes: text('notes'),
+    searchText: text('search_text').notNull(),
+    /** The owner's name, normalised: "find the vehicle by its owner" without a join. */
+    ownerSearchText: text('owner_search_text').notNull().default(''),
+    archivedAt: instant('archived_at'),
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (table) => [
+    index('vehicles_client_idx').on(table.clientId),
+    index('vehicles_owner_trgm_idx').using('gin', table.ownerSearchText.op('gin_trgm_ops')),
+    index('vehicles_plate_key_idx').on(table.plateKey),
+    index('vehicles_sort_idx').on(table.plateKey, table.id),
+    index('vehicles_search_trgm_idx').using('gin', table.searchText.op('gin_trgm_ops')),
+  ],
+).enableRLS();
+
+export const vehicleOwners = pgTable(
+  'vehicle_owners',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    vehicleId: uuid('vehicle_id')
+      .notNull()
+      .references(() => vehicles.id, { onDelete: 'cascade' }),
+    clientId: uuid('client_id')
+      .notNull()
+      .references(() => clients.id),
+    fromAt: instant('from_at').notNull().defaultNow(),
+    toAt: instant('to_at'),
+  },
+  (table) => [index('vehicle_owners_vehicle_idx').on(table.vehicleId, table.fromAt)],
+).enableRLS();
+
+export const inspections = pgTable(
+  'inspections',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    vehicleId: uuid('vehicle_id')
+      .notNull()
+      .references(() => vehicles.id, { onDelete: 'cascade' }),
+    date: dateColumn('date').notNull(),
+    result: text('result', { enum: ['pass', 'major', 'critical'] }).notNull(),
+    notes: text('notes'),
+    createdAt: instant('created_at').notNull().defaultNow(),
+  },
+  (table) => [index('inspections_vehicle_idx').on(table.vehicleId, table.date)],
+).enableRLS();
+
+export const mileageReadings = pgTable(
+  'mileage_readings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    vehicleId: uuid('vehicle_id')
+      .notNull()
+      .references(() => vehicles.id, { onDelete: 'cascade' }),
+    date: dateColumn('date').notNull(),
+    km: integer('km').notNull(),
+    source: text('source', { enum: ['manual', 'quote'] })
+      .notNull()
+      .default('manual'),
+    createdAt: instant('created_at').notNull().defaultNow(),
+  },
+  (table) => [index('mileage_readings_vehicle_idx').on(table.vehicleId, table.date)],
+).enableRLS();
+
+export const quotes = pgTable(
+  'quotes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    clientId: uuid('client_id')
+      .notNull()
+      .references(() => clients.id),
+    vehicleId: uuid('vehicle_id').references(() => vehicles.id),
+    mileageKm: integer('mileage_km'),
+    status: text('status', {
+      enum: ['draft', 'sent', 'accepted', 'partially_accepted', 'refused', 'expired'],
+    }).notNull(),
+    /** DEV-YYYY-NNNNN, given when first sent; kept by later revisions. */
+    number: text('number'),
+    revision: integer('revision').notNull().default(1),
+    validUntil: dateColumn('valid_until').notNull(),
+    notes: text('notes'),
+    vatExempt: boolean('vat_exempt').notNull().default(false),
+    exclVatCents: bigint('excl_vat_cents', { mode: 'number' }).notNull().default(0),
+    vatCents: bigint('vat_cents', { mode: 'number' }).notNull().default(0),
+    inclVatCents: bigint('incl_vat_cents', { mode: 'number' }).notNull().default(0),
+    /** What the client agreed to, excl. VAT (all lines, or the accepted ones): the dashboard sums it. */
+    acceptedExclVatCents: bigint('accepted_excl_vat_cents', { mode: 'number' }),
+    sentAt: instant('sent_at'),
+    decidedAt: instant('decided_at'),
+    decisionChannel: text('decision_channel', {
+      enum: ['in_person', 'phone', 'email', 'signature'],
+    }),
+    decisionSignerName: text('decision_signer_name'),
+    decisionReason: text('decision_reason'),
+    decidedById: uuid('decided_by_id'),
+    decidedByName: text('decided_by_name'),
+    createdById: uuid('created_by_id'),
+    createdByName: text('created_by_name'),
+    searchText: text('search_text').notNull(),
+    /** The client's name and the vehicle's plate, normalised, kept in step by their services. */
+    partySearchText: text('party_search_text').notNull().default(''),
+    archivedAt: instant('archived_at'),
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (table) => [
+    uniqueIndex('quotes_number_key').on(table.number),
+    index('quotes_party_trgm_idx').using('gin', table.partySearchText.op('gin_trgm_ops')),
+    index('quotes_client_idx').on(table.clientId, table.createdAt),
+    index('quotes_vehicle_idx').on(table.vehicleId, table.createdAt),
+    index('quotes_status_idx').on(table.status, table.validUntil),
+    index('quotes_list_idx').on(table.createdAt, table.id),
+    index('quotes_sent_at_idx').on(table.sentAt),
+    index('quotes_decided_at_idx').on(table.decidedAt),
+    index('quotes_search_trgm_idx').using('gin', table.searchText.op('gin_trgm_ops')),
+  ],
+).enableRLS();
+
+export const quoteJobs = pgTable(
+  'quote_jobs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    quoteId: uuid('quote_id')
+      .notNull()
+      .references(() => quotes.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    title: text('title').notNull(),
+  },
+  (table) => [index('quote_jobs_quote_idx').on(table.quoteId, table.position)],
+).enableRLS();
+
+export const quoteLines = pgTable(
+  'quote_lines',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    quoteId: uuid('quote_id')
+      .notNull()
+      .references(() => quotes.id, { onDelete: 'cascade' }),
+    jobId: uuid('job_id')
+      .notNull()
+      .references(() => quoteJobs.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    kind: text('kind', { enum: ['labour', 'part', 'fee'] }).notNull(),
+    description: text('description').notNull(),
+    reference: text('reference'),
+    /** Thousandths: 1.5 h is 1500, exact, no numeric-to-float conversion on the way out. */
+    quantityMilli: bigint('quantity_milli', { mode: 'number' }).notNull(),
+    unit: text('unit').notNull(),
+    unitPriceCents: bigint('unit_price_cents', { mode: 'number' }).notNull(),
+    vatRateBp: integer('vat_rate_bp').notNull(),
+    discountBp: integer('discount_bp').notNull().default(0),
+    totalExclVatCents: bigint('total_excl_vat_cents', { mode: 'number' }).notNull(),
+    /** Line-by-line acceptance: null until decided. */
+    accepted: boolean('accepted'),
+  },
+  (table) => [index('quote_lines_quote_idx').on(table.quoteId, table.position)],
+).enableRLS();
+
+/** A sent revision frozen when the quote is revised: v2 keeps v1 readable. */
+export const quoteRevisions = pgTable(
+  'quote_revisions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    quoteId: uuid('quote_id')
+      .notNull()
+      .references(() => quotes.id, { onDelete: 'cascade' }),
+    revision: integer('revision').notNull(),
+    snapshot: jsonb('snapshot').notNull(),
+    createdAt: instant('created_at').notNull().defaultNow(),
+  },
+  (table) => [uniqueIndex('quote_revisions_key').on(table.quoteId, table.revision)],
+).enableRLS();
+
+/** Gapless numbering: the row is locked by the sending transaction until it commits. */
+export const quoteNumberSequences = pgTable('quote_number_sequences', {
+  year: integer('year').primaryKey(),
+  lastValue: integer('last_value').notNull(),
+}).enableRLS();
+
+/** "Travaux à prévoir": declined or expired lines kept on the vehicle to propose again. */
+export const declinedWork = pgTable(
+  'declined_work',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    vehicleId: uuid('vehicle_id')
+      .notNull()
+      .references(() => vehicles.id, { onDelete: 'cascade' }),
+    quoteId: uuid('quote_id').references(() => quotes.id, { onDelete: 'set null' }),
+    quoteLineId: uuid('quote_line_id'),
+    description: text('description').notNull(),
+    amountExclVatCents: bigint('amount_excl_vat_cents', { mode: 'number' }).notNull(),
+    status: text('status', { enum: ['open', 'done', 'dismissed'] })
+      .notNull()
+      .default('open'),
+    createdAt: instant('created_at').notNull().defaultNow(),
+  },
+  (table) => [index('declined_work_vehicle_idx').on(table.vehicleId, table.status)],
+).enableRLS();
+
+/** One row (id 1): the company identity and quoting settings, validated by SettingsValuesSchema. */
+export const settings = pgTable('settings', {
+  id: integer('id').primaryKey(),
+  data: jsonb('data').notNull(),
+  version: integer('version').notNull().default(1),
+  updatedAt: instant('updated_at').notNull().defaultNow(),
+}).enableRLS();
+
+/** Services done on a vehicle (oil, filters…): the service-due rule counts from the last one. */
+export const serviceRecords = pgTable(
+  'service_records',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    vehicleId: uuid('vehicle_id')
+      .notNull()
+      .references(() => vehicles.id, { onDelete: 'cascade' }),
+    date: dateColumn('date').notNull(),
+    km: integer('km'),
+    notes: text('notes'),
+    createdAt: instant('created_at').notNull().defaultNow(),
+  },
+  (table) => [index('service_records_vehicle_idx').on(table.vehicleId, table.date)],
+).enableRLS();
+
+/** One inbox for the whole team. `dedupe_key` makes repeated checks idempotent. */
+export const alerts = pgTable(
+  'alerts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kind: text('kind', {
+      enum: [
+        'ct_due',
+        'service_due',
+        'quote_followup',
+        'quote_expiring',
+        'declined_work',
+        'custom',
+      ],
+    }).notNull(),
+    severity: text('severity', { enum: ['soon', 'urgent', 'overdue'] }).notNull(),
+    status: text('status', { enum: ['open', 'acknowledged', 'snoozed', 'resolved'] }).notNull(),
+    dueDate: dateColumn('due_date').notNull(),
+    title: text('title').notNull(),
+    detail: text('detail'),
+    subjectType: text('subject_type', { enum: ['vehicle', 'quote', 'client'] }).notNull(),
+    subjectId: uuid('subject_id').notNull(),
+    subjectLabel: text('subject_label').notNull(),
+    clientId: uuid('client_id'),
+    dedupeKey: text('dedupe_key').notNull(),
+    assigneeId: uuid('assignee_id').references(() => staff.id, { onDelete: 'set null' }),
+    snoozedUntil: dateColumn('snoozed_until'),
+    resolvedAt: instant('resolved_at'),
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (table) => [
+    uniqueIndex('alerts_dedupe_key').on(table.dedupeKey),
+    index('alerts_status_idx').on(table.status, table.severity, table.dueDate),
+    index('alerts_subject_idx').on(table.subjectType, table.subjectId),
+  ],
+).enableRLS();
+
+/** When each scheduled job last ran, shared by every instance. */
+export const jobRuns = pgTable('job_runs', {
+  name: text('name').primaryKey(),
+  startedAt: instant('started_at').notNull(),
+  finishedAt: instant('finished_at'),
+  summary: jsonb('summary'),
+  error: text('error'),
+}).enableRLS();
+
+/** Socket.IO's PostgreSQL adapter: payloads too big for NOTIFY (managed by the adapter). */
+export const socketIoAttachments = pgTable('socket_io_attachments', {
+  id: bigint('id', { mode: 'number' }).generatedByDefaultAsIdentity().unique(),
+  createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).defaultNow(),
+  payload: customBytea('payload'),
+}).enableRLS();

@@ -1,0 +1,42 @@
+import type { Change } from '../domain/schemas/change';
+import type { Role } from '../domain/schemas/staff';
+import type { Db, DbKind } from './db/client';
+import type { Env } from './env';
+import type { Logger } from './logger';
+
+/** Who is acting: taken from the session, passed to every service call. */
+export type Actor = {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  sessionId: string;
+};
+
+/** What services may ask of the realtime layer; they never see Socket.IO itself. */
+export type RealtimePort = {
+  publish: (changes: Change[]) => void;
+  endSessions: (target: { staffId: string } | { sessionId: string }) => void;
+};
+
+/** Scheduled jobs, as services see them. */
+export type JobsPort = {
+  /** Runs `work` unless another instance holds the job's lock (Postgres advisory lock). */
+  withLock: <T>(
+    name: string,
+    work: () => Promise<T>,
+  ) => Promise<{ ran: true; result: T } | { ran: false }>;
+  reschedule: (name: string, pattern: string) => void;
+  nextRuns: (name: string, count: number) => Date[];
+};
+
+export type Deps = {
+  env: Env;
+  db: Db;
+  dbKind: DbKind;
+  log: Logger;
+  realtime: RealtimePort;
+  jobs: JobsPort;
+  now: () => Date;
+  queryCount: () => number;
+};

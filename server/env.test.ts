@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { parseEnv } from './env';
+
+describe('configuration from the environment', () => {
+  it('has defaults that start the app on the embedded database', () => {
+    const env = parseEnv({});
+    expect(env).toMatchObject({ PORT: 3000, DATA_DIR: './data', LOG_LEVEL: 'info' });
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.DEMO_DATA).toBeUndefined();
+  });
+
+  it('reads flags and numbers, and treats empty values as unset', () => {
+    const env = parseEnv({ PORT: '8080', DEMO_DATA: 'off', LOG_LEVEL: 'debug', DATABASE_URL: '' });
+    expect(env).toMatchObject({ PORT: 8080, DEMO_DATA: false, LOG_LEVEL: 'debug' });
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ DATABASE_URL: 'mysql://localhost/db' }, 'DATABASE_URL'],
+    [{ LOG_LEVEL: 'verbose' }, 'LOG_LEVEL'],
+    [{ DEMO_DATA: 'maybe' }, 'DEMO_DATA'],
+    [{ ADMIN_EMAIL: 'patron@garage.fr' }, 'ADMIN_PASSWORD'],
+    [{ ADMIN_EMAIL: 'pas-un-email', ADMIN_PASSWORD: 'un-long-mot-de-passe' }, 'ADMIN_EMAIL'],
+  ])('stops with a one-line message naming the bad variable (%o)', (source, name) => {
+    expect(() => parseEnv(source)).toThrow(new RegExp(`^Invalid configuration — .*${name}`));
+    try {
+      parseEnv(source);
+    } catch (error) {
+      expect((error as Error).message).not.toContain('\n');
+    }
+  });
+});

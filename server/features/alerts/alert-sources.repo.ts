@@ -1,0 +1,86 @@
+import { sql } from 'drizzle-orm';
+import type { NamedClient } from '../../../domain/client/client-name';
+import type { VehicleCategory } from '../../../domain/schemas/vehicle';
+import type { Executor } from '../../db/client';
+
+/**
+ * What the alert check reads, in a handful of set-based queries (never one per vehicle): the
+ * alert feature's read model over vehicles, quotes and declined work.
+ */
+type Rows<T> = { rows: T[] };
+async function rows<T>(db: Executor, query: ReturnType<typeof sql>): Promise<T[]> {
+  return ((await db.execute(query)) as unknown as Rows<T>).rows;
+}
+
+type ClientColumns = {
+  client_id: string;
+  kind: NamedClient['kind'];
+  civility: NamedClient['civility'];
+  first_name: string | null;
+  last_name: string | null;
+  company_name: string | null;
+};
+
+export type VehicleFacts = ClientColumns & {
+  id: string;
+  category: VehicleCategory;
+  plate: string;
+  first_registration_date: string | null;
+  inspections: Array<{ date: string; result: 'pass' | 'major' | 'critical' }>;
+  last_service: { date: string; km: number | null } | null;
+  readings: Array<{ date: string; km: number }>;
+};
+
+export function selectVehicleFacts(db: Executor, readingsSince: string): Promise<VehicleFacts[]> {
+  return rows<VehicleFacts>(
+    db,
+    sql`SELECT v.id, v.category, v.plate, v.first_registration_date::text AS first_registration_date,
+        v.client_id, c.kind, c.civility, c.first_name, c.last_name, c.company_name,
+        (SELECT coalesce(json_agg(json_build_object('date', i.date, 'result', i.result) ORDER BY i.date), '[]'::json)
+           FROM inspections i WHERE i.vehicle_id = v.id) AS inspections,
+        (SELECT json_build_object('date', s.date, 'km', s.km) FROM service_records s
+           WHERE s.vehicle_id = v.id ORDER BY s.date DESC, s.created_at DESC LIMIT 1) AS last_service,
+        (SELECT coalesce(json_agg(json_build_object('date', m.date, 'km', m.km) ORDER BY m.date), '[]'::json)
+           FROM mileage_readings m WHERE m.vehicle_id = v.id AND m.date >= ${readingsSince}) AS readings
+      FROM vehicles v JOIN clients c ON c.id = v.client_id
+      WHERE v.archived_at IS NULL AND c.archived_at IS NULL`,
+  );
+}
+
+export type SentQuoteFacts = ClientColumns & {
+  id: string;
+  number: string | null;
+  sent_at: Date | string;
+  valid_until: string;
+  plate: string | null;
+};
+
+export function selectSentQuotes(db: Executor): Promise<SentQuoteFacts[]> {
+  return rows<SentQuoteFacts>(
+    db,
+    sql`SELECT q.id, q.number, q.sent_at, q.valid_until::text AS valid_until, v.plate,
+        q.client_id, c.kind, c.civility, c.first_name, c.last_name, c.company_name
+      FROM quotes q JOIN clients c ON c.id = q.client_id LEFT JOIN vehicles v ON v.id = q.vehicle_id
+      WHERE q.status = 'sent' AND q.archived_at IS NULL`,
+  );
+}
+
+export type DeclinedWorkFacts = ClientColumns & {
+  vehicle_id: string;
+  plate: string;
+  declined_on: string;
+  items: string[];
+};
+
+/** Open declined work, grouped per vehicle and day it was declined. */
+export function selectOpenDeclinedWork(db: Executor): Promise<DeclinedWorkFacts[]> {
+  return rows<DeclinedWorkFacts>(
+    db,
+    sql`SELECT d.vehicle_id, v.plate, (d.created_at AT TIME ZONE 'Europe/Paris')::date::text AS declined_on,
+        json_agg(d.description ORDER BY d.created_at) AS items,
+        v.client_id, c.kind, c.civility, c.first_name, c.last_name, c.company_name
+      FROM declined_work d JOIN vehicles v ON v.id = d.vehicle_id JOIN clients c ON c.id = v.client_id
+      WHERE d.status = 'open' AND v.archived_at IS NULL
+      GROUP BY d.vehicle_id, v.plate, 3, v.client_id, c.kind, c.civility, c.first_name, c.last_name, c.company_name`,
+  );
+}

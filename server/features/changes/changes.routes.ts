@@ -1,0 +1,25 @@
+import { createRoute } from '@hono/zod-openapi';
+import { ChangesPageSchema, ChangesQuerySchema } from '../../../domain/schemas/change';
+import type { Deps } from '../../deps';
+import { createRouter, errorResponses, jsonContent, requireActor } from '../../http/router';
+import { listChangesAfter } from './changes.service';
+
+export function changesRoutes(deps: Deps) {
+  return createRouter().openapi(
+    createRoute({
+      method: 'get',
+      path: '/',
+      tags: ['changes'],
+      description: 'The change log after a seq: live screens catch up with it after a reconnect.',
+      request: { query: ChangesQuerySchema },
+      responses: {
+        200: jsonContent(ChangesPageSchema, 'Changes in seq order'),
+        ...errorResponses(400, 401),
+      },
+    }),
+    async (c) => {
+      const { after, limit } = c.req.valid('query');
+      return c.json(await listChangesAfter(deps, requireActor(c), after, limit), 200);
+    },
+  );
+}

@@ -1,0 +1,101 @@
+import { addDays, startOfDayInParis, todayInParis } from '../../../domain/dates';
+import type { Dashboard } from '../../../domain/schemas/dashboard';
+import { QUOTE_STATUSES } from '../../../domain/schemas/quote';
+import type { Actor, Deps } from '../../deps';
+import { FEED_READERS, requireRole } from '../auth/access';
+import { listQuotesAwaiting } from '../quotes/quotes.service';
+import {
+  selectAcceptedValuePerMonth,
+  selectActivityCount,
+  selectAlertFigures,
+  selectQuoteFigures,
+  selectQuotesPerWeek,
+} from './dashboard.repo';
+
+const WEEKS = 12;
+const MONTHS = 12;
+
+function mondayOf(date: string): string {
+  const day = new Date(`${date}T00:00:00Z`).getUTCDay();
+  return addDays(date, -((day + 6) % 7));
+}
+
+function shiftMonth(month: string, delta: number): string {
+  const [year, monthIndex] = month.split('-').map(Number) as [number, number];
+  const total = year * 12 + (monthIndex - 1) + delta;
+  return `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, '0')}`;
+}
+
+/** The snapshot: a handful of aggregate queries, whatever the number of screens. */
+export async function computeDashboard(deps: Pick<Deps, 'db' | 'now'>): Promise<Dashboard> {
+  const now = deps.now();
+  const today = todayInParis(now);
+  const month = today.slice(0, 7);
+  const firstWeek = addDays(mondayOf(today), -7 * (WEEKS - 1));
+  const firstMonth = shiftMonth(month, -(MONTHS - 1));
+
+  const [figures, perWeek, perMonth, activityToday, quotesAwaiting, alertFigures] =
+    await Promise.all([
+      selectQuoteFigures(deps.db, {
+        monthStart: startOfDayInParis(`${month}-01`),
+        since30d: startOfDayInParis(addDays(today, -29)),
+        today,
+        weekEnd: addDays(today, 6),
+      }),
+      selectQuotesPerWeek(deps.db, startOfDayInParis(firstWeek)),
+      selectAcceptedValuePerMonth(deps.db, startOfDayInParis(`${firstMonth}-01`)),
+      selectActivityCount(deps.db, startOfDayInParis(today)),
+      listQuotesAwaiting(deps, 8),
+      selectAlertFigures(deps.db, addDays(today, 30)),
+    ]);
+
+  const quotesPerWeek = Array.from({ length: WEEKS }, (_, i) => {
+    const weekStart = addDays(firstWeek, 7 * i);
+    const counts = Object.fromEntries(QUOTE_STATUSES.map((status) => [status, 0])) as Record<
+      (typeof QUOTE_STATUSES)[number],
+      number
+    >;
+    for (const row of perWeek) if (row.week === weekStart) counts[row.status] += row.count;
+    return { weekStart, ...counts };
+  });
+  const totalsByStatus = (status: (typeof QUOTE_STATUSES)[number]) =>
+    quotesPerWeek.reduce((sum, week) => sum + week[status], 0);
+  const created = QUOTE_STATUSES.reduce((sum, status) => sum + totalsByStatus(status), 0);
+
+  return {
+    generatedAt: now.toISOString(),
+    today,
+    figures: {
+      quotesSentThisMonth: figures.sentThisMonth,
+      acceptedValueThisMonthCents: figures.acceptedValueThisMonthCents,
+      acceptanceRate30d: figures.decided30d > 0 ? figures.accepted30d / figures.decided30d : null,
+      openQuotes: { count: figures.openCount, valueCents: figures.openValueCents },
+      quotesExpiringThisWeek: figures.expiringThisWeek,
+      openAlerts: alertFigures.bySeverity,
+      ctDueNext30Days: alertFigures.ctDue,
+      activityToday,
+    },
+    charts: {
+      quotesPerWeek,
+      acceptedValuePerMonth: Array.from({ length: MONTHS }, (_, i) => {
+        const key = shiftMonth(firstMonth, i);
+        return {
+          month: key,
+          valueCents: perMonth.find((row) => row.month === key)?.valueCents ?? 0,
+        };
+      }),
+      alertsByKind: alertFigures.byKind,
+      funnel: {
+        created,
+        sent: created - totalsByStatus('draft'),
+        accepted: totalsByStatus('accepted') + totalsByStatus('partially_accepted'),
+      },
+    },
+    quotesAwaiting,
+  };
+}
+
+export async function getDashboard(deps: Deps, actor: Actor): Promise<Dashboard> {
+  requireRole(actor, FEED_READERS);
+  return computeDashboard(deps);
+}

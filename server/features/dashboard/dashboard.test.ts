@@ -1,0 +1,160 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Dashboard } from '../../../domain/schemas/dashboard';
+import type { Quote } from '../../../domain/schemas/quote';
+import { ENGINES } from '../../test/databases';
+import {
+  buildClientInput,
+  buildJobs,
+  buildSettings,
+  buildVehicleInput,
+} from '../../test/factories';
+import { startTestServer, type TestServer } from '../../test/harness';
+import type { HttpClient } from '../../test/http';
+import { connectSocket, type TestSocket, waitForEvent } from '../../test/socket';
+
+/** Tuesday 24 November 2026, 10:00 in Paris. */
+const TODAY = '2026-11-24T09:00:00Z';
+
+describe.each(ENGINES)('the dashboard on %s', (engine) => {
+  let server: TestServer;
+  let staff: HttpClient;
+  let clock = new Date('2026-10-20T09:00:00Z');
+  const at = (iso: string) => {
+    clock = new Date(iso);
+  };
+
+  async function quote(overrides: Record<string, unknown> = {}): Promise<Quote> {
+    const { body: client } = await staff.expect(201).post('/api/v1/clients', buildClientInput());
+    const { body: vehicle } = await staff
+      .expect(201)
+      .post('/api/v1/vehicles', buildVehicleInput(client.id));
+    const { body } = await staff.expect(201).post('/api/v1/quotes', {
+      clientId: client.id,
+      vehicleId: vehicle.id,
+      jobs: buildJobs(),
+      ...overrides,
+    });
+    return body;
+  }
+  async function move(q: Quote, body: Record<string, unknown>): Promise<Quote> {
+    return (
+      await staff
+        .expect(200)
+        .post(`/api/v1/quotes/${q.id}/transition`, { version: q.version, ...body })
+    ).body;
+  }
+
+  beforeAll(async () => {
+    server = await startTestServer(engine, {}, { now: () => clock });
+    await (await server.admin())
+      .expect(200)
+      .put('/api/v1/settings', { ...buildSettings(), version: 0 });
+    staff = await server.signIn('staff', 'Nadia Comptoir');
+
+    at('2026-10-20T09:00:00Z'); // Q1: sent in October, accepted before the 30-day window
+    const q1 = await move(await quote(), { to: 'sent' });
+    at('2026-10-25T09:00:00Z');
+    await move(q1, { to: 'accepted', channel: 'phone' });
+
+    at('2026-11-03T09:00:00Z'); // Q2: sent and accepted this month
+    const q2 = await move(await quote(), { to: 'sent' });
+    at('2026-11-05T09:00:00Z');
+    await move(q2, { to: 'accepted', channel: 'in_person' });
+
+    at('2026-11-10T09:00:00Z'); // Q3: refused
+    const q3 = await move(await quote(), { to: 'sent' });
+    at('2026-11-12T09:00:00Z');
+    await move(q3, { to: 'refused', reason: 'Trop cher' });
+
+    at('2026-11-20T09:00:00Z'); // Q4: waiting, valid until the 28th: expires this week
+    await move(await quote({ validUntil: '2026-11-28' }), { to: 'sent' });
+
+    at('2026-11-21T09:00:00Z'); // Q6: partly accepted, the labour line only (97,50 €)
+    const q6 = await move(await quote(), { to: 'sent' });
+    at('2026-11-22T09:00:00Z');
+    await move(q6, {
+      to: 'partially_accepted',
+      channel: 'signature',
+      signerName: 'M. Test',
+      acceptedLineIds: [q6.jobs[0]!.lines[0]!.id],
+    });
+
+    at(TODAY); // Q5: a draft today
+    await quote();
+  });
+  afterAll(() => server?.close());
+
+  it('computes the key figures of a known garage at a fixed clock', async () => {
+    const { body } = await staff.expect(200).get('/api/v1/dashboard');
+    const dashboard = body as Dashboard;
+    expect(dashboard.today).toBe('2026-11-24');
+    expect(dashboard.figures).toMatchObject({
+      quotesSentThisMonth: 4,
+      acceptedValueThisMonthCents: 14_241 + 9750,
+      acceptanceRate30d: 2 / 3,
+      openQuotes: { count: 1, valueCents: 14_241 },
+      quotesExpiringThisWeek: 1,
+    });
+    // Today: one client, one vehicle and one quote were created.
+    expect(dashboard.figures.activityToday).toBe(3);
+    expect(dashboard.quotesAwaiting.map((q) => q.validUntil)).toEqual(['2026-11-28']);
+  });
+
+  it('charts quotes per Paris week by status, accepted value per month, and the funnel', async () => {
+    const { body } = await staff.expect(200).get('/api/v1/dashboard');
+    const { charts } = body as Dashboard;
+    expect(charts.quotesPerWeek).toHaveLength(12);
+    expect(charts.quotesPerWeek[0]!.weekStart).toBe('2026-09-07');
+    expect(charts.quotesPerWeek.at(-1)).toMatchObject({ weekStart: '2026-11-23', draft: 1 });
+    const week = (start: string) => charts.quotesPerWeek.find((row) => row.weekStart === start);
+    expect(week('2026-10-19')).toMatchObject({ accepted: 1 });
+    expect(week('2026-11-16')).toMatchObject({ sent: 1, partially_accepted: 1 });
+    expect(charts.acceptedValuePerMonth.slice(-2)).toEqual([
+      { month: '2026-10', valueCents: 14_241 },
+      { month: '2026-11', valueCents: 14_241 + 9750 },
+    ]);
+    expect(charts.acceptedValuePerMonth[0]!.month).toBe('2025-12');
+    expect(charts.funnel).toEqual({ created: 6, sent: 5, accepted: 3 });
+  });
+
+  it('keeps the dashboard from nobody but readers: the display role may read it', async () => {
+    const display = await server.signIn('display');
+    expect((await display.get('/api/v1/dashboard')).status).toBe(200);
+    expect((await server.client().get('/api/v1/dashboard')).status).toBe(401);
+  });
+
+  it('recomputes once per burst: ten screens, fifty writes, a handful of snapshots', async () => {
+    const sockets: TestSocket[] = [];
+    try {
+      for (let i = 0; i < 10; i++) {
+        const socket = connectSocket(server.url, staff.cookieHeader);
+        sockets.push(socket);
+        await waitForEvent(socket, 'hello');
+        await socket.emitWithAck('dashboard:watch');
+      }
+      const { body: before } = await staff.get('/api/v1/dashboard');
+      const target = (before as Dashboard).figures.activityToday + 50;
+      const computedBefore = server.dashboard.recomputations;
+      const everyoneUpToDate = sockets.map((socket) =>
+        waitForEvent(
+          socket,
+          'dashboard',
+          (snapshot: Dashboard) => snapshot.figures.activityToday === target,
+          15_000,
+        ),
+      );
+      await Promise.all(
+        Array.from({ length: 50 }, () =>
+          staff.expect(201).post('/api/v1/clients', buildClientInput()),
+        ),
+      );
+      const snapshots = await Promise.all(everyoneUpToDate);
+      const computed = server.dashboard.recomputations - computedBefore;
+      expect(computed).toBeGreaterThanOrEqual(1);
+      expect(computed).toBeLessThanOrEqual(5);
+      expect(new Set(snapshots.map(([snapshot]) => snapshot.generatedAt)).size).toBe(1);
+    } finally {
+      for (const socket of sockets) socket.close();
+    }
+  });
+});

@@ -1,0 +1,429 @@
+import { and, asc, desc, eq, inArray, isNull, like, lt, or, type SQL, sql } from 'drizzle-orm';
+import { getClientDisplayName } from '../../../domain/client/client-name';
+import { buildClientNameText, buildQuotePartyText } from '../../../domain/client/client-search';
+import { computeQuoteTotals } from '../../../domain/quote/totals';
+import type { Quote, QuoteJob, QuoteSummary } from '../../../domain/schemas/quote';
+import type { Executor } from '../../db/client';
+import { containsPattern } from '../../db/like';
+import {
+  clients,
+  declinedWork,
+  quoteJobs,
+  quoteLines,
+  quoteNumberSequences,
+  quoteRevisions,
+  quotes,
+  vehicles,
+} from '../../db/schema';
+
+type QuoteRow = typeof quotes.$inferSelect;
+export type QuoteRowValues = Partial<Omit<QuoteRow, 'id' | 'version' | 'createdAt' | 'updatedAt'>>;
+
+export type JobValues = {
+  id?: string;
+  title: string;
+  lines: Array<{
+    id?: string;
+    kind: 'labour' | 'part' | 'fee';
+    description: string;
+    reference?: string | null;
+    quantity: number;
+    unit: string;
+    unitPriceCents: number;
+    vatRateBp: number;
+    discountBp: number;
+    accepted?: boolean | null;
+  }>;
+};
+
+const summarySelection = {
+  quote: quotes,
+  client: {
+    kind: clients.kind,
+    civility: clients.civility,
+    firstName: clients.firstName,
+    lastName: clients.lastName,
+    companyName: clients.companyName,
+  },
+  vehiclePlate: vehicles.plate,
+};
+
+type SelectedQuote = {
+  quote: QuoteRow;
+  client: Parameters<typeof getClientDisplayName>[0];
+  vehiclePlate: string | null;
+};
+
+export function toQuoteSummary({ quote, client, vehiclePlate }: SelectedQuote): QuoteSummary {
+  return {
+    id: quote.id,
+    version: quote.version,
+    createdAt: quote.createdAt.toISOString(),
+    updatedAt: quote.updatedAt.toISOString(),
+    archivedAt: quote.archivedAt?.toISOString() ?? null,
+    clientId: quote.clientId,
+    clientName: getClientDisplayName(client),
+    vehicleId: quote.vehicleId,
+    vehiclePlate,
+    mileageKm: quote.mileageKm,
+    status: quote.status,
+    number: quote.number,
+    revision: quote.revision,
+    validUntil: quote.validUntil,
+    notes: quote.notes,
+    vatExempt: quote.vatExempt,
+    sentAt: quote.sentAt?.toISOString() ?? null,
+    decision:
+      quote.decidedAt && quote.decisionChannel
+        ? {
+            channel: quote.decisionChannel,
+            signerName: quote.decisionSignerName,
+            reason: quote.decisionReason,
+            decidedAt: quote.decidedAt.toISOString(),
+            decidedBy: quote.decidedById
+              ? { id: quote.decidedById, name: quote.decidedByName ?? '' }
+              : null,
+          }
+        : null,
+    createdBy: quote.createdById
+      ? { id: quote.createdById, name: quote.createdByName ?? '' }
+      : null,
+    totals: {
+      exclVatCents: quote.exclVatCents,
+      vatCents: quote.vatCents,
+      inclVatCents: quote.inclVatCents,
+    },
+  };
+}
+
+function selectSummaries(db: Executor) {
+  return db
+    .select(summarySelection)
+    .from(quotes)
+    .innerJoin(clients, eq(clients.id, quotes.clientId))
+    .leftJoin(vehicles, eq(vehicles.id, quotes.vehicleId));
+}
+
+/** Jobs and lines of several quotes in two queries, grouped per quote. */
+async function selectJobsOf(db: Executor, quoteIds: string[]): Promise<Map<string, QuoteJob[]>> {
+  const [jobRows, lineRows] = await Promise.all([
+    db
+      .select()
+      .from(quoteJobs)
+      .where(inArray(quoteJobs.quoteId, quoteIds))
+      .orderBy(asc(quoteJobs.position)),
+    db
+      .select()
+      .from(quoteLines)
+      .where(inArray(quoteLines.quoteId, quoteIds))
+      .orderBy(asc(quoteLines.position)),
+  ]);
+  const byQuote = new Map<string, QuoteJob[]>(quoteIds.map((id) => [id, []]));
+  for (const job of jobRows) {
+    const lines = lineRows
+      .filter((line) => line.jobId === job.id)
+      .map((line) => ({
+        id: line.id,
+        kind: line.kind,
+        description: line.description,
+        reference: line.reference,
+        quantity: line.quantityMilli / 1000,
+        unit: line.unit,
+        unitPriceCents: line.unitPriceCents,
+        vatRateBp: line.vatRateBp,
+        discountBp: line.discountBp,
+        totalExclVatCents: line.totalExclVatCents,
+        accepted: line.accepted,
+      }));
+    byQuote.get(job.quoteId)?.push({
+      id: job.id,
+      title: job.title,
+      lines,
+      totalExclVatCents: lines.reduce((sum, line) => sum + line.totalExclVatCents, 0),
+    });
+  }
+  return byQuote;
+}
+
+/** Full quotes (jobs, lines, totals) for these ids, in three queries whatever their number. */
+export async function selectQuotesByIds(db: Executor, ids: string[]): Promise<Quote[]> {
+  if (ids.length === 0) return [];
+  const [rows, jobsByQuote] = await Promise.all([
+    selectSummaries(db).where(inArray(quotes.id, ids)),
+    selectJobsOf(db, ids),
+  ]);
+  return rows.map((row) => {
+    const summary = toQuoteSummary(row);
+    const jobs = jobsByQuote.get(summary.id) ?? [];
+    const { exclVatCents, vatCents, inclVatCents, byRate } = computeQuoteTotals({
+      jobs,
+      vatExempt: summary.vatExempt,
+    });
+    return { ...summary, jobs, totals: { exclVatCents, vatCents, inclVatCents, byRate } };
+  });
+}
+
+export async function selectQuoteById(db: Executor, id: string): Promise<Quote | undefined> {
+  const [quote] = await selectQuotesByIds(db, [id]);
+  return quote;
+}
+
+export async function selectQuotePage(
+  db: Executor,
+  query: {
+    search: SQL | undefined;
+    status?: QuoteRow['status'];
+    clientId?: string;
+    vehicleId?: string;
+    cursor: { key: string; id: string } | null;
+    limit: number;
+  },
+): Promise<QuoteSummary[]> {
+  const filters: SQL[] = [isNull(quotes.archivedAt)];
+  if (query.search) filters.push(query.search);
+  if (query.status) filters.push(eq(quotes.status, query.status));
+  if (query.clientId) filters.push(eq(quotes.clientId, query.clientId));
+  if (query.vehicleId) filters.push(eq(quotes.vehicleId, query.vehicleId));
+  if (query.cursor) {
+    filters.push(
+      sql`(${quotes.createdAt}, ${quotes.id}) < (${query.cursor.key}::timestamptz, ${query.cursor.id})`,
+    );
+  }
+  const rows = await selectSummaries(db)
+    .where(and(...filters))
+    .orderBy(desc(quotes.createdAt), desc(quotes.id))
+    .limit(query.limit);
+  return rows.map(toQuoteSummary);
+}
+
+/** Each term in the quote's own text (number, job titles) or its party text (client, plate). */
+export function quoteSearchFilter(terms: string[]): SQL | undefined {
+  if (terms.length === 0) return undefined;
+  return and(
+    ...terms.map((term) => {
+      const pattern = containsPattern(term);
+      return or(like(quotes.searchText, pattern), like(quotes.partySearchText, pattern))!;
+    }),
+  );
+}
+
+export async function insertQuote(
+  db: Executor,
+  values: typeof quotes.$inferInsert,
+): Promise<string> {
+  const [row] = await db.insert(quotes).values(values).returning({ id: quotes.id });
+  return row!.id;
+}
+
+export async function updateQuoteVersioned(
+  db: Executor,
+  id: string,
+  version: number,
+  values: QuoteRowValues,
+  now: Date,
+): Promise<boolean> {
+  const rows = await db
+    .update(quotes)
+    .set({ ...values, version: sql`${quotes.version} + 1`, updatedAt: now })
+    .where(and(eq(quotes.id, id), eq(quotes.version, version)))
+    .returning({ id: quotes.id });
+  return rows.length > 0;
+}
+
+/** Replaces a draft's jobs and lines; ids the editor already has are kept. */
+export async function replaceQuoteJobs(
+  db: Executor,
+  quoteId: string,
+  jobs: JobValues[],
+  vatExempt: boolean,
+): Promise<{ exclVatCents: number; vatCents: number; inclVatCents: number }> {
+  const totals = computeQuoteTotals({ jobs, vatExempt });
+  await db.delete(quoteJobs).where(eq(quoteJobs.quoteId, quoteId));
+  let linePosition = 0;
+  for (const [jobIndex, job] of jobs.entries()) {
+    const [jobRow] = await db
+      .insert(quoteJobs)
+      .values({ ...(job.id ? { id: job.id } : {}), quoteId, position: jobIndex, title: job.title })
+      .returning({ id: quoteJobs.id });
+    if (job.lines.length === 0) continue;
+    await db.insert(quoteLines).values(
+      job.lines.map((line, lineIndex) => ({
+        ...(line.id ? { id: line.id } : {}),
+        quoteId,
+        jobId: jobRow!.id,
+        position: linePosition++,
+        kind: line.kind,
+        description: line.description,
+        reference: line.reference ?? null,
+        quantityMilli: Math.round(line.quantity * 1000),
+        unit: line.unit,
+        unitPriceCents: line.unitPriceCents,
+        vatRateBp: line.vatRateBp,
+        discountBp: line.discountBp,
+        totalExclVatCents:
+          totals.lines.find((total) => total.jobIndex === jobIndex && total.lineIndex === lineIndex)
+            ?.lineTotalCents ?? 0,
+        accepted: line.accepted ?? null,
+      })),
+    );
+  }
+  return {
+    exclVatCents: totals.exclVatCents,
+    vatCents: totals.vatCents,
+    inclVatCents: totals.inclVatCents,
+  };
+}
+
+export async function updateLineAcceptance(
+  db: Executor,
+  quoteId: string,
+  acceptedLineIds: string[] | 'all' | 'none',
+): Promise<void> {
+  if (acceptedLineIds === 'all' || acceptedLineIds === 'none') {
+    await db
+      .update(quoteLines)
+      .set({ accepted: acceptedLineIds === 'all' })
+      .where(eq(quoteLines.quoteId, quoteId));
+    return;
+  }
+  await db
+    .update(quoteLines)
+    .set({
+      accepted: acceptedLineIds.length > 0 ? inArray(quoteLines.id, acceptedLineIds) : sql`false`,
+    })
+    .where(eq(quoteLines.quoteId, quoteId));
+}
+
+export async function clearLineAcceptance(db: Executor, quoteId: string): Promise<void> {
+  await db.update(quoteLines).set({ accepted: null }).where(eq(quoteLines.quoteId, quoteId));
+}
+
+/**
+ * The next number of the year, gapless: the sequence row stays locked by this transaction until
+ * it commits, and a rollback gives the number back.
+ */
+export async function takeNextQuoteNumber(db: Executor, year: number): Promise<number> {
+  const [row] = await db
+    .insert(quoteNumberSequences)
+    .values({ year, lastValue: 1 })
+    .onConflictDoUpdate({
+      target: quoteNumberSequences.year,
+      set: { lastValue: sql`${quoteNumberSequences.lastValue} + 1` },
+    })
+    .returning({ value: quoteNumberSequences.lastValue });
+  return row!.value;
+}
+
+export async function insertRevision(
+  db: Executor,
+  quoteId: string,
+  revision: number,
+  snapshot: Quote,
+): Promise<void> {
+  await db.insert(quoteRevisions).values({ quoteId, revision, snapshot });
+}
+
+export async function selectRevision(
+  db: Executor,
+  quoteId: string,
+  revision: number,
+): Promise<Quote | undefined> {
+  const [row] = await db
+    .select({ snapshot: quoteRevisions.snapshot })
+    .from(quoteRevisions)
+    .where(and(eq(quoteRevisions.quoteId, quoteId), eq(quoteRevisions.revision, revision)))
+    .limit(1);
+  return row?.snapshot as Quote | undefined;
+}
+
+export async function insertDeclinedWork(
+  db: Executor,
+  rows: Array<typeof declinedWork.$inferInsert>,
+): Promise<void> {
+  if (rows.length === 0) return;
+  const existing = await db
+    .select({ lineId: declinedWork.quoteLineId })
+    .from(declinedWork)
+    .where(
+      inArray(
+        declinedWork.quoteLineId,
+        rows.map((row) => row.quoteLineId).filter((id): id is string => Boolean(id)),
+      ),
+    );
+  const known = new Set(existing.map((row) => row.lineId));
+  const fresh = rows.filter((row) => !row.quoteLineId || !known.has(row.quoteLineId));
+  if (fresh.length > 0) await db.insert(declinedWork).values(fresh);
+}
+
+/**
+ * Expires, in one statement, up to `limit` sent quotes whose last valid day is before `today`
+ * (Europe/Paris); returns their ids. A quote answered meanwhile is no longer `sent`: untouched.
+ */
+export async function expireQuotesDue(
+  db: Executor,
+  today: string,
+  now: Date,
+  limit: number,
+): Promise<string[]> {
+  const due = db
+    .select({ id: quotes.id })
+    .from(quotes)
+    .where(and(eq(quotes.status, 'sent'), lt(quotes.validUntil, today), isNull(quotes.archivedAt)))
+    .limit(limit);
+  const rows = await db
+    .update(quotes)
+    .set({ status: 'expired', version: sql`${quotes.version} + 1`, updatedAt: now })
+    .where(and(inArray(quotes.id, due), eq(quotes.status, 'sent')))
+    .returning({ id: quotes.id });
+  return rows.map((row) => row.id);
+}
+
+/** Sent quotes waiting for an answer, the longest-waiting first. */
+export async function selectQuotesAwaiting(db: Executor, limit: number): Promise<QuoteSummary[]> {
+  const rows = await selectSummaries(db)
+    .where(and(eq(quotes.status, 'sent'), isNull(quotes.archivedAt)))
+    .orderBy(asc(quotes.sentAt), asc(quotes.id))
+    .limit(limit);
+  return rows.map(toQuoteSummary);
+}
+
+/**
+ * Recomputes `party_search_text` (client name + plate) of the quotes of a client, of a vehicle,
+ * or one quote, after a rename, a plate change or a new vehicle on the quote.
+ */
+export async function refreshPartySearchText(
+  db: Executor,
+  where: { clientId: string } | { vehicleId: string } | { quoteId: string },
+): Promise<void> {
+  const condition =
+    'clientId' in where
+      ? eq(quotes.clientId, where.clientId)
+      : 'vehicleId' in where
+        ? eq(quotes.vehicleId, where.vehicleId)
+        : eq(quotes.id, where.quoteId);
+  const rows = await db
+    .select({
+      id: quotes.id,
+      lastName: clients.lastName,
+      firstName: clients.firstName,
+      companyName: clients.companyName,
+      plate: vehicles.plate,
+      plateKey: vehicles.plateKey,
+    })
+    .from(quotes)
+    .innerJoin(clients, eq(clients.id, quotes.clientId))
+    .leftJoin(vehicles, eq(vehicles.id, quotes.vehicleId))
+    .where(condition);
+  if (rows.length === 0) return;
+  const ids = rows.map((row) => row.id);
+  const texts = rows.map((row) =>
+    buildQuotePartyText(
+      buildClientNameText(row),
+      row.plate && row.plateKey ? { plate: row.plate, plateKey: row.plateKey } : null,
+    ),
+  );
+  await db.execute(sql`
+    UPDATE ${quotes} SET party_search_text = d.text
+    FROM (SELECT unnest(${sql.param(ids)}::uuid[]) AS id, unnest(${sql.param(texts)}::text[]) AS text) AS d
+    WHERE ${quotes.id} = d.id`);
+}

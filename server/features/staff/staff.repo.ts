@@ -1,0 +1,68 @@
+import { and, asc, count, eq, ne, sql } from 'drizzle-orm';
+import type { Staff } from '../../../domain/schemas/staff';
+import type { Executor } from '../../db/client';
+import { staff } from '../../db/schema';
+
+export type StaffRow = typeof staff.$inferSelect;
+type StaffValues = Pick<StaffRow, 'email' | 'name' | 'role' | 'passwordHash'>;
+
+export function toStaff(row: StaffRow): Staff {
+  return {
+    id: row.id,
+    version: row.version,
+    email: row.email,
+    name: row.name,
+    role: row.role,
+    active: row.active,
+    lastLoginAt: row.lastLoginAt?.toISOString() ?? null,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+export async function selectAllStaff(db: Executor): Promise<StaffRow[]> {
+  return db.select().from(staff).orderBy(asc(staff.name), asc(staff.id));
+}
+
+export async function selectStaffById(db: Executor, id: string): Promise<StaffRow | undefined> {
+  const [row] = await db.select().from(staff).where(eq(staff.id, id)).limit(1);
+  return row;
+}
+
+/** Undefined when the e-mail is taken (unique index), so the service can answer in French. */
+export async function insertStaff(
+  db: Executor,
+  values: StaffValues,
+): Promise<StaffRow | undefined> {
+  const [row] = await db.insert(staff).values(values).onConflictDoNothing().returning();
+  return row;
+}
+
+export async function updateStaffVersioned(
+  db: Executor,
+  id: string,
+  version: number,
+  values: Partial<Pick<StaffRow, 'name' | 'role' | 'active' | 'passwordHash'>>,
+  now: Date,
+): Promise<StaffRow | undefined> {
+  const [row] = await db
+    .update(staff)
+    .set({ ...values, version: sql`${staff.version} + 1`, updatedAt: now })
+    .where(and(eq(staff.id, id), eq(staff.version, version)))
+    .returning();
+  return row;
+}
+
+/** Active admins other than `exceptId`: the last one may not be demoted or deactivated. */
+export async function countOtherActiveAdmins(db: Executor, exceptId: string): Promise<number> {
+  const [row] = await db
+    .select({ value: count() })
+    .from(staff)
+    .where(and(eq(staff.role, 'admin'), eq(staff.active, true), ne(staff.id, exceptId)));
+  return row?.value ?? 0;
+}
+
+export async function countAdmins(db: Executor): Promise<number> {
+  const [row] = await db.select({ value: count() }).from(staff).where(eq(staff.role, 'admin'));
+  return row?.value ?? 0;
+}

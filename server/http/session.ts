@@ -1,0 +1,41 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import type { Deps } from '../deps';
+import { authenticate } from '../features/auth/auth.service';
+import type { AppEnv } from './router';
+
+export const SESSION_COOKIE = 'gp_session';
+const COOKIE_MAX_AGE = 30 * 24 * 3600;
+
+/** Resolves the session cookie to an actor (or null) for every API request. */
+export function sessionMiddleware(deps: Deps): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const token = getCookie(c, SESSION_COOKIE);
+    c.set('actor', token ? await authenticate(deps, token) : null);
+    await next();
+  };
+}
+
+export function setSessionCookie(c: Context, token: string, secure: boolean): void {
+  setCookie(c, SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'Lax',
+    secure,
+    path: '/',
+    maxAge: COOKIE_MAX_AGE,
+  });
+}
+
+export function clearSessionCookie(c: Context): void {
+  deleteCookie(c, SESSION_COOKIE, { path: '/' });
+}
+
+/** The session token from a raw Cookie header (the Socket.IO handshake has no Hono context). */
+export function readSessionToken(cookieHeader: string | undefined): string | null {
+  if (!cookieHeader) return null;
+  for (const part of cookieHeader.split(';')) {
+    const [name, ...value] = part.trim().split('=');
+    if (name === SESSION_COOKIE) return decodeURIComponent(value.join('='));
+  }
+  return null;
+}

@@ -1,0 +1,119 @@
+import type { Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createAdaptorServer } from '@hono/node-server';
+import { createApp } from './app';
+import { type Database, openDatabase } from './db/client';
+import { migrateDatabase } from './db/migrate';
+import { seedDemoData } from './db/seed';
+import type { Deps } from './deps';
+import type { Env } from './env';
+import { ALERT_JOB, runScheduledCheck } from './features/alerts/alerts.service';
+import { authenticate, bootstrapAdmin, createAuthState } from './features/auth/auth.service';
+import { getLastSeq } from './features/changes/changes.service';
+import {
+  createDashboardPublisher,
+  type DashboardPublisher,
+} from './features/dashboard/dashboard.publisher';
+import { computeDashboard } from './features/dashboard/dashboard.service';
+import { selectAlertRules } from './features/settings/settings.repo';
+import { createJobs } from './jobs/scheduler';
+import { createLogger, type Logger } from './logger';
+import { createRealtime } from './realtime/realtime';
+
+export type RunningServer = {
+  url: string;
+  port: number;
+  deps: Deps;
+  database: Database;
+  /** Set when no admin exists yet: the one-time link to create one. */
+  setupUrl: string | null;
+  isDemoSeeded: boolean;
+  dashboard: DashboardPublisher;
+  close: () => Promise<void>;
+};
+
+export type ServerOptions = {
+  now?: () => Date;
+  log?: Logger;
+  /** Off in tests: no cron ticks, no check at start; tests run the check themselves. */
+  scheduleJobs?: boolean;
+};
+
+/** boot: env → db → migrate → admin → demo data → serve → Socket.IO (used by main and tests). */
+export async function startServer(env: Env, options: ServerOptions = {}): Promise<RunningServer> {
+  const log = options.log ?? createLogger(env.LOG_LEVEL);
+  const database = await openDatabase({
+    databaseUrl: env.DATABASE_URL,
+    dataDir: env.DATA_DIR,
+    log,
+  });
+  try {
+    await migrateDatabase(database);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  const realtime = createRealtime(log);
+  const jobs = createJobs(database, log);
+  const deps: Deps = {
+    env,
+    db: database.db,
+    dbKind: database.kind,
+    log,
+    realtime: realtime.port,
+    jobs: jobs.port,
+    now: options.now ?? (() => new Date()),
+    queryCount: database.queryCount,
+  };
+  const authState = createAuthState();
+  const setupToken = await bootstrapAdmin(deps, authState);
+  const shouldSeed = env.DEMO_DATA ?? database.kind === 'pglite';
+  const isDemoSeeded = shouldSeed ? await seedDemoData(deps) : false;
+
+  const app = createApp(deps, authState);
+  const server = createAdaptorServer({ fetch: app.fetch }) as HttpServer;
+  const dashboard = createDashboardPublisher({
+    compute: () => computeDashboard(deps),
+    emit: realtime.emitDashboard,
+    hasWatchers: realtime.hasDashboardWatchers,
+    log,
+  });
+  realtime.attach(
+    server,
+    {
+      authenticate: (token) => authenticate(deps, token),
+      lastSeq: () => getLastSeq(deps),
+      onPublished: dashboard.notifyChanged,
+    },
+    database.pool,
+  );
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(env.PORT, env.HOST, () => resolve());
+  });
+  // The alert check (it also expires quotes) on the rules' schedule, and once at start.
+  const { schedule } = await selectAlertRules(deps.db);
+  if (options.scheduleJobs ?? true) {
+    jobs.start([{ name: ALERT_JOB, pattern: schedule, run: () => runScheduledCheck(deps) }]);
+    void runScheduledCheck(deps).catch((error) => log.error('alert check failed', error));
+  }
+  const { port } = server.address() as AddressInfo;
+  const url = env.PUBLIC_URL?.replace(/\/$/, '') ?? `http://localhost:${port}`;
+
+  return {
+    url,
+    port,
+    deps,
+    database,
+    setupUrl: setupToken ? `${url}/setup?token=${setupToken}` : null,
+    isDemoSeeded,
+    dashboard,
+    async close() {
+      jobs.stop();
+      dashboard.close();
+      server.closeAllConnections();
+      await realtime.close();
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,78 @@
+import { parseEnv } from '../env';
+import { createLogger } from '../logger';
+import { type RunningServer, startServer } from '../server';
+import { createTestDatabase, type Engine } from './databases';
+import { HttpClient } from './http';
+
+export const ADMIN = { email: 'admin@garage.test', password: 'motdepasse-admin' };
+
+export type TestServer = RunningServer & {
+  engine: Engine;
+  /** A new HTTP client (own cookie jar) against this server. */
+  client: () => HttpClient;
+  /** A client already signed in as the admin from ADMIN_EMAIL. */
+  admin: () => Promise<HttpClient>;
+  /** Creates a staff account with that role and returns a client signed in as it. */
+  signIn: (role: 'admin' | 'staff' | 'display', name?: string) => Promise<HttpClient>;
+};
+
+let accounts = 0;
+
+/**
+ * The real server on an ephemeral port: PGlite in memory, or a fresh database on the machine's
+ * PostgreSQL server. Demo data off, so every test builds what it needs.
+ */
+export async function startTestServer(
+  engine: Engine,
+  env: Record<string, string> = {},
+  options: { now?: () => Date; scheduleJobs?: boolean } = {},
+): Promise<TestServer> {
+  // A second instance on the same database passes DATABASE_URL itself.
+  const database = engine === 'postgres' && !env.DATABASE_URL ? await createTestDatabase() : null;
+  const running = await startServer(
+    parseEnv({
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: 'memory://',
+      DEMO_DATA: '0',
+      LOG_LEVEL: 'silent',
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
+      CLIENT_DIR: './dist/client',
+      ...(database ? { DATABASE_URL: database.url } : {}),
+      ...env,
+    }),
+    { log: createLogger('silent'), scheduleJobs: false, ...options },
+  );
+  const client = () => new HttpClient(running.url);
+  const admin = async () => {
+    const http = client();
+    await http.login(ADMIN.email, ADMIN.password);
+    return http;
+  };
+  return {
+    ...running,
+    engine,
+    client,
+    admin,
+    async signIn(role, name) {
+      const root = await admin();
+      accounts += 1;
+      const email = `${role}${accounts}.${Date.now()}@garage.test`;
+      const password = 'motdepasse-test';
+      await root.expect(201).post('/api/v1/staff', {
+        email,
+        name: name ?? `${role} ${accounts}`,
+        role,
+        password,
+      });
+      const http = client();
+      await http.login(email, password);
+      return http;
+    },
+    async close() {
+      await running.close();
+      await database?.drop();
+    },
+  };
+}
