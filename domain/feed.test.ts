@@ -50,6 +50,16 @@ describe('the activity feed wording', () => {
     ).toBe('Marie Dubois a créé le devis brouillon pour Jean Martin');
   });
 
+  it('says a display token is revoked, not archived', () => {
+    const revoked: Change = {
+      ...base,
+      entity: 'display_token',
+      action: 'archived',
+      data: { name: 'Atelier' },
+    };
+    expect(describeChange(revoked)).toBe('Marie Dubois a révoqué l’écran Atelier');
+  });
+
   it('gives the wall screen a label, never the record', () => {
     const change: Change = {
       ...base,

@@ -95,5 +95,8 @@ export function describeChange(change: Change): string {
   if (change.entity === 'quote' && change.action === 'transitioned' && data.status === 'expired') {
     return `Le devis ${labelChange(change)} a expiré`;
   }
+  if (change.entity === 'display_token' && change.action === 'archived') {
+    return `${who} a révoqué l’écran ${labelChange(change)}`;
+  }
   return [who, verb, NOUNS[change.entity], labelChange(change)].filter(Boolean).join(' ');
 }

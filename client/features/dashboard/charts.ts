@@ -31,15 +31,23 @@ export function weeklyQuotes(snapshot: Dashboard, dark = false) {
       chart: {
         type: 'bar',
         stacked: true,
-        height: 260,
+        height: dark ? 190 : 260,
         toolbar: { show: false },
         foreColor: dark ? '#cbd5e1' : undefined,
+        background: 'transparent',
       },
       colors: STATUS_COLORS,
       plotOptions: { bar: { columnWidth: '60%' } },
       dataLabels: { enabled: false },
-      legend: { position: 'bottom' },
-      yaxis: { labels: { formatter: (value: number) => String(Math.round(value)) } },
+      // Read from across the workshop on the wall: larger labels.
+      legend: { position: 'bottom', fontSize: dark ? '16px' : '12px' },
+      xaxis: { labels: { style: { fontSize: dark ? '15px' : '12px' } } },
+      yaxis: {
+        labels: {
+          formatter: (value: number) => String(Math.round(value)),
+          style: { fontSize: dark ? '15px' : '12px' },
+        },
+      },
       theme: { mode: dark ? 'dark' : 'light' },
     } satisfies ApexOptions,
     series: QUOTE_STATUSES.map((status) => ({
@@ -54,14 +62,15 @@ export function acceptedPerMonth(snapshot: Dashboard, dark = false) {
   return {
     options: {
       chart: {
-        type: 'area',
+        type: 'bar',
         height: 260,
         toolbar: { show: false },
         foreColor: dark ? '#cbd5e1' : undefined,
+        background: 'transparent',
       },
       colors: ['#1f4e79'],
+      plotOptions: { bar: { columnWidth: '55%', borderRadius: 2 } },
       dataLabels: { enabled: false },
-      stroke: { curve: 'smooth', width: 2 },
       yaxis: {
         labels: {
           formatter: (value: number) => formatEuros(Math.round(value)).replace(/,\d\d/, ''),
