@@ -5,7 +5,9 @@
  * BENCH_DATABASE_URL=postgres://root@127.0.0.1:5432/test runs it on PostgreSQL.
  */
 import { performance } from 'node:perf_hooks';
+import { sql } from 'drizzle-orm';
 import { runAlertCheck } from '../server/features/alerts/alerts.check';
+import { compactDashboardStats } from '../server/features/dashboard/dashboard.repo';
 import { computeDashboard } from '../server/features/dashboard/dashboard.service';
 import { BENCH_ADMIN, request, signIn, startBenchServer } from './bench-server';
 import { readBundle } from './bundle';
@@ -29,6 +31,12 @@ try {
   );
   const check = await runAlertCheck(server.deps);
   console.info(`  ${check.created} alerts opened by the check`);
+  // As the nightly job leaves them: one counter row per metric, key and day.
+  await compactDashboardStats(server.deps.db);
+  const counted = (await server.deps.db.execute(
+    sql`SELECT count(*)::int AS rows FROM dashboard_stats`,
+  )) as unknown as { rows: Array<{ rows: number }> };
+  console.info(`  ${counted.rows[0]?.rows} counter rows after compaction`);
   console.info(`  done in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
 
   const direct: number[] = [];
@@ -57,8 +65,10 @@ try {
   const stats = summarize(direct);
   console.info(line(`computeDashboard (${statements} statements)`, stats));
   console.info(line('GET /api/v1/dashboard', summarize(http)));
+  const verdict =
+    server.engine === 'PostgreSQL' ? (stats.p95 < TARGET_MS ? 'met' : 'NOT met') : 'for reference';
   console.info(
-    `  target: < ${TARGET_MS} ms on PostgreSQL — p95 ${stats.p95.toFixed(1)} ms on ${server.engine} (${stats.p95 < TARGET_MS ? 'met' : 'NOT met'})\n`,
+    `  target: < ${TARGET_MS} ms on PostgreSQL — p95 ${stats.p95.toFixed(1)} ms on ${server.engine} (${verdict})\n`,
   );
 } finally {
   await server.close();

@@ -14,6 +14,7 @@ import {
   createDashboardPublisher,
   type DashboardPublisher,
 } from './features/dashboard/dashboard.publisher';
+import { compactDashboardStats } from './features/dashboard/dashboard.repo';
 import { computeDashboard } from './features/dashboard/dashboard.service';
 import { selectAlertRules } from './features/settings/settings.repo';
 import { createJobs } from './jobs/scheduler';
@@ -94,7 +95,15 @@ export async function startServer(env: Env, options: ServerOptions = {}): Promis
   // The alert check (it also expires quotes) on the rules' schedule, and once at start.
   const { schedule } = await selectAlertRules(deps.db);
   if (options.scheduleJobs ?? true) {
-    jobs.start([{ name: ALERT_JOB, pattern: schedule, run: () => runScheduledCheck(deps) }]);
+    jobs.start([
+      { name: ALERT_JOB, pattern: schedule, run: () => runScheduledCheck(deps) },
+      // The dashboard's counters fold their day's deltas at night (decision 0008).
+      {
+        name: 'dashboard-compact',
+        pattern: '17 3 * * *',
+        run: () => compactDashboardStats(deps.db),
+      },
+    ]);
     void runScheduledCheck(deps).catch((error) => log.error('alert check failed', error));
   }
   const { port } = server.address() as AddressInfo;

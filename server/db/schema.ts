@@ -271,6 +271,10 @@ export const quotes = pgTable(
     index('quotes_status_idx').on(table.status, table.validUntil),
     index('quotes_list_idx').on(table.createdAt, table.id),
     index('quotes_sent_at_idx').on(table.sentAt),
+    // The quotes waiting for an answer, longest first: a few among hundreds of thousands sent.
+    index('quotes_awaiting_idx')
+      .on(table.sentAt, table.id)
+      .where(sql`${table.status} = 'sent' AND ${table.archivedAt} IS NULL`),
     index('quotes_decided_at_idx').on(table.decidedAt),
     index('quotes_search_trgm_idx').using('gin', table.searchText.op('gin_trgm_ops')),
   ],
@@ -434,3 +438,23 @@ export const socketIoAttachments = pgTable('socket_io_attachments', {
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).defaultNow(),
   payload: customBytea('payload'),
 }).enableRLS();
+
+/**
+ * The dashboard's counters, kept by triggers on quotes, alerts and changes (migration
+ * `dashboard_stats`): one row per metric, key and Paris day, appended as deltas by each write
+ * statement and folded back into one row each by `compactDashboardStats`. The dashboard sums a
+ * few thousand rows here instead of scanning hundreds of thousands of quotes (decision 0008).
+ */
+export const dashboardStats = pgTable(
+  'dashboard_stats',
+  {
+    /** `created` / `decided` (key: quote status), `sent`, `alert` (key: kind:severity), `activity`. */
+    metric: text('metric').notNull(),
+    key: text('key').notNull(),
+    /** Paris calendar day: of creation, sending, decision, the change; an alert's due date. */
+    day: date('day', { mode: 'string' }).notNull(),
+    count: integer('count').notNull(),
+    valueCents: bigint('value_cents', { mode: 'number' }).notNull(),
+  },
+  (table) => [index('dashboard_stats_metric_day_idx').on(table.metric, table.day)],
+).enableRLS();

@@ -31,6 +31,7 @@ import {
   type NewAlert,
   selectActiveSystemAlerts,
   selectAlertsByIds,
+  toAlert,
 } from './alerts.repo';
 
 /** Alerts written per transaction: a big first run commits (and broadcasts) as it goes. */
@@ -271,11 +272,12 @@ export async function runAlertCheck(deps: Deps): Promise<CheckSummary> {
   let created = 0;
   for (const batch of chunks(toCreate, BATCH)) {
     created += await writeWithChanges(deps, null, async (tx, record) => {
-      const ids = await insertAlerts(tx, batch);
-      for (const alert of await selectAlertsByIds(tx, ids)) {
-        record({ entity: 'alert', action: 'created', id: alert.id, data: alert });
+      // What the check raises has no assignee yet: the inserted rows are the whole alerts.
+      const rows = await insertAlerts(tx, batch);
+      for (const row of rows) {
+        record({ entity: 'alert', action: 'created', id: row.id, data: toAlert(row, null) });
       }
-      return ids.length;
+      return rows.length;
     });
   }
   for (const batch of chunks(toUpdate, BATCH)) {

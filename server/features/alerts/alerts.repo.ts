@@ -79,15 +79,17 @@ export async function selectAlertsByIds(db: Executor, ids: string[]): Promise<Al
   return rows.map((row) => toAlert(row.alert, row.assigneeName));
 }
 
-/** Inserts what is new; a dedupe key already used (even by a resolved alert) is skipped. */
-export async function insertAlerts(db: Executor, rows: NewAlert[]): Promise<string[]> {
+/**
+ * Inserts what is new, and returns the rows as stored; a dedupe key already used (even by a
+ * resolved alert) is skipped.
+ */
+export async function insertAlerts(db: Executor, rows: NewAlert[]): Promise<AlertRow[]> {
   if (rows.length === 0) return [];
-  const inserted = await db
+  return db
     .insert(alerts)
     .values(rows)
     .onConflictDoNothing({ target: alerts.dedupeKey })
-    .returning({ id: alerts.id });
-  return inserted.map((row) => row.id);
+    .returning();
 }
 
 export async function updateAlertVersioned(

@@ -132,7 +132,7 @@ export async function createCustomAlert(
       openDaysBefore: 100_000,
       urgentDaysBefore: 7,
     })!;
-    const [id] = await insertAlerts(tx, [
+    const [inserted] = await insertAlerts(tx, [
       {
         kind: 'custom',
         severity,
@@ -150,7 +150,7 @@ export async function createCustomAlert(
         updatedAt: now,
       },
     ]);
-    const [alert] = await selectAlertsByIds(tx, [id!]);
+    const [alert] = await selectAlertsByIds(tx, [inserted!.id]);
     record({ entity: 'alert', action: 'created', id: alert!.id, data: alert });
     return alert!;
   });

@@ -1,4 +1,4 @@
-import { addDays, startOfDayInParis, todayInParis } from '../../../domain/dates';
+import { addDays, todayInParis } from '../../../domain/dates';
 import type { Dashboard } from '../../../domain/schemas/dashboard';
 import { QUOTE_STATUSES } from '../../../domain/schemas/quote';
 import type { Actor, Deps } from '../../deps';
@@ -6,9 +6,9 @@ import { FEED_READERS, requireRole } from '../auth/access';
 import { listQuotesAwaiting } from '../quotes/quotes.service';
 import {
   selectAcceptedValuePerMonth,
-  selectActivityCount,
   selectAlertFigures,
-  selectQuoteFigures,
+  selectCounterFigures,
+  selectOpenQuoteFigures,
   selectQuotesPerWeek,
 } from './dashboard.repo';
 
@@ -34,20 +34,19 @@ export async function computeDashboard(deps: Pick<Deps, 'db' | 'now'>): Promise<
   const firstWeek = addDays(mondayOf(today), -7 * (WEEKS - 1));
   const firstMonth = shiftMonth(month, -(MONTHS - 1));
 
-  const [figures, perWeek, perMonth, activityToday, quotesAwaiting, alertFigures] =
-    await Promise.all([
-      selectQuoteFigures(deps.db, {
-        monthStart: startOfDayInParis(`${month}-01`),
-        since30d: startOfDayInParis(addDays(today, -29)),
-        today,
-        weekEnd: addDays(today, 6),
-      }),
-      selectQuotesPerWeek(deps.db, startOfDayInParis(firstWeek)),
-      selectAcceptedValuePerMonth(deps.db, startOfDayInParis(`${firstMonth}-01`)),
-      selectActivityCount(deps.db, startOfDayInParis(today)),
-      listQuotesAwaiting(deps, 8),
-      selectAlertFigures(deps.db, addDays(today, 30)),
-    ]);
+  const [counters, open, perWeek, perMonth, quotesAwaiting, alertFigures] = await Promise.all([
+    selectCounterFigures(deps.db, {
+      monthStart: `${month}-01`,
+      since30d: addDays(today, -29),
+      today,
+    }),
+    selectOpenQuoteFigures(deps.db, { today, weekEnd: addDays(today, 6) }),
+    selectQuotesPerWeek(deps.db, firstWeek),
+    selectAcceptedValuePerMonth(deps.db, `${firstMonth}-01`),
+    listQuotesAwaiting(deps, 8),
+    selectAlertFigures(deps.db, addDays(today, 30)),
+  ]);
+  const figures = { ...counters, ...open };
 
   const quotesPerWeek = Array.from({ length: WEEKS }, (_, i) => {
     const weekStart = addDays(firstWeek, 7 * i);
@@ -73,7 +72,7 @@ export async function computeDashboard(deps: Pick<Deps, 'db' | 'now'>): Promise<
       quotesExpiringThisWeek: figures.expiringThisWeek,
       openAlerts: alertFigures.bySeverity,
       ctDueNext30Days: alertFigures.ctDue,
-      activityToday,
+      activityToday: figures.activityToday,
     },
     charts: {
       quotesPerWeek,

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Dashboard } from '../../../domain/schemas/dashboard';
 import type { Quote } from '../../../domain/schemas/quote';
@@ -11,6 +12,7 @@ import {
 import { startTestServer, type TestServer } from '../../test/harness';
 import type { HttpClient } from '../../test/http';
 import { connectSocket, type TestSocket, waitForEvent } from '../../test/socket';
+import { compactDashboardStats } from './dashboard.repo';
 
 /** Tuesday 24 November 2026, 10:00 in Paris. */
 const TODAY = '2026-11-24T09:00:00Z';
@@ -156,5 +158,67 @@ describe.each(ENGINES)('the dashboard on %s', (engine) => {
     } finally {
       for (const socket of sockets) socket.close();
     }
+  });
+
+  it('keeps its counters equal to the records through every kind of write, and compacts them', async () => {
+    const { db } = server.deps;
+    const query = async (statement: ReturnType<typeof sql>) =>
+      ((await db.execute(statement)) as unknown as { rows: unknown[] }).rows;
+    // What the counters say, net of their deltas.
+    const counters = () =>
+      query(sql`SELECT metric, key, day::text AS day, sum(count)::int AS count,
+          sum(value_cents)::int AS value
+        FROM dashboard_stats GROUP BY 1, 2, 3
+        HAVING sum(count) <> 0 OR sum(value_cents) <> 0 ORDER BY 1, 2, 3`);
+    // The same figures counted straight from the records.
+    const records = () =>
+      query(sql`SELECT metric, key, day::text AS day, count(*)::int AS count,
+          sum(value)::int AS value FROM (
+        SELECT 'created' AS metric, status AS key,
+          (created_at AT TIME ZONE 'Europe/Paris')::date AS day, 0 AS value
+          FROM quotes WHERE archived_at IS NULL
+        UNION ALL SELECT 'sent', '', (sent_at AT TIME ZONE 'Europe/Paris')::date, 0
+          FROM quotes WHERE archived_at IS NULL AND sent_at IS NOT NULL
+        UNION ALL SELECT 'decided', status, (decided_at AT TIME ZONE 'Europe/Paris')::date,
+          coalesce(accepted_excl_vat_cents, 0)
+          FROM quotes WHERE archived_at IS NULL AND decided_at IS NOT NULL
+        UNION ALL SELECT 'alert', kind || ':' || severity, due_date, 0
+          FROM alerts WHERE status <> 'resolved'
+        UNION ALL SELECT 'activity', '', (at AT TIME ZONE 'Europe/Paris')::date, 0 FROM changes
+      ) facts GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`);
+
+    // Writes of every kind: a quote edit that moves no counter, a revision back to draft, a
+    // sent quote, alerts raised by the check, one resolved, a quote archived behind the API's back.
+    const admin = await server.admin();
+    const draft = await quote();
+    const edited = (
+      await staff
+        .expect(200)
+        .patch(`/api/v1/quotes/${draft.id}`, { version: draft.version, notes: 'Rappeler' })
+    ).body as Quote;
+    const sent = await move(edited, { to: 'sent' });
+    await move(sent, { to: 'draft' });
+    await admin.expect(200).post('/api/v1/alerts/run');
+    const { body: alerts } = await staff.expect(200).get('/api/v1/alerts');
+    const [first] = (alerts as { items: Array<{ id: string; version: number }> }).items;
+    if (first) {
+      await staff
+        .expect(200)
+        .post(`/api/v1/alerts/${first.id}/resolve`, { version: first.version });
+    }
+    await db.execute(sql`UPDATE quotes SET archived_at = now() WHERE id = ${draft.id}`);
+
+    const expected = await records();
+    expect(expected.length).toBeGreaterThan(10);
+    expect(await counters()).toEqual(expected);
+
+    // Compaction leaves one row per metric, key and day, and the same sums.
+    await compactDashboardStats(db);
+    expect(await counters()).toEqual(expected);
+    const [sizes] = (await query(
+      sql`SELECT count(*)::int AS rows, count(DISTINCT (metric, key, day))::int AS groups
+        FROM dashboard_stats`,
+    )) as Array<{ rows: number; groups: number }>;
+    expect(sizes?.rows).toBe(sizes?.groups);
   });
 });

@@ -1,0 +1,1 @@
+CREATE INDEX "quotes_awaiting_idx" ON "quotes" USING btree ("sent_at","id") WHERE "quotes"."status" = 'sent' AND "quotes"."archived_at" IS NULL;
