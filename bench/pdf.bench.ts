@@ -34,6 +34,12 @@ const jobs = [0, 1, 2, 3].map((j) => ({
   lines: lines.slice(j * 30, j * 30 + 30),
 }));
 const totals = computeQuoteTotals({ jobs, vatExempt: false });
+// As the server stores them: each line and job carries its total.
+for (const line of totals.lines) {
+  jobs[line.jobIndex]!.lines[line.lineIndex]!.totalExclVatCents = line.lineTotalCents;
+}
+for (const [index, job] of totals.jobs.entries())
+  jobs[index]!.totalExclVatCents = job.totalExclVatCents;
 const quote = {
   id: '1d1c3d1e-9a4b-4c1e-8d2f-0b1a2c3d4e5f',
   number: 'DEV-2026-00042',
