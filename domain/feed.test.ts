@@ -60,6 +60,17 @@ describe('the activity feed wording', () => {
     expect(describeChange(revoked)).toBe('Marie Dubois a révoqué l’écran Atelier');
   });
 
+  it('sums up a large batch of the alert check in one line', () => {
+    const batch: Change = {
+      ...base,
+      actor: null,
+      entity: 'alert',
+      action: 'checked',
+      data: { label: '1 000 alertes créées', created: 1000, updated: 0 },
+    };
+    expect(describeChange(batch)).toBe('Vérification des alertes : 1 000 alertes créées');
+  });
+
   it('gives the wall screen a label, never the record', () => {
     const change: Change = {
       ...base,

@@ -67,7 +67,7 @@ const NOUNS: Record<Change['entity'], string> = {
   alert: 'l’alerte',
 };
 
-const VERBS: Record<Exclude<Change['action'], 'transitioned'>, string> = {
+const VERBS: Record<Exclude<Change['action'], 'transitioned' | 'checked'>, string> = {
   created: 'a créé',
   updated: 'a modifié',
   archived: 'a archivé',
@@ -88,6 +88,7 @@ const TRANSITION_VERBS: Record<string, string> = {
 export function describeChange(change: Change): string {
   const who = change.actor?.name ?? 'GestionPro';
   const data = (change.data ?? {}) as Labelled;
+  if (change.action === 'checked') return `Vérification des alertes : ${labelChange(change)}`;
   const verb =
     change.action === 'transitioned'
       ? (TRANSITION_VERBS[data.status ?? ''] ?? 'a changé le statut de')

@@ -16,6 +16,8 @@ export const CHANGE_ACTIONS = [
   'restored',
   'deleted',
   'transitioned',
+  /** The alert check changed many alerts at once: one change for the batch (data: its counts). */
+  'checked',
 ] as const;
 
 export type Entity = (typeof ENTITIES)[number];

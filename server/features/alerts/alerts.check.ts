@@ -37,6 +37,25 @@ import {
 /** Alerts written per transaction: a big first run commits (and broadcasts) as it goes. */
 const BATCH = 1000;
 
+/**
+ * Up to this many alerts, a batch records one change per alert (the feed names each one);
+ * beyond, one `checked` change for the batch: the first check on a large garage would
+ * otherwise log tens of thousands of changes, flood every feed and make screens that were
+ * offline page through them to catch up. Screens refetch the inbox on any alert change.
+ */
+const DETAILED_CHANGES = 50;
+
+const formatCount = (count: number) => count.toLocaleString('fr-FR');
+
+function batchChange(label: string, created: number, updated: number) {
+  return {
+    entity: 'alert' as const,
+    action: 'checked' as const,
+    id: 'alert-check',
+    data: { label, created, updated },
+  };
+}
+
 type Desired = {
   kind: Exclude<AlertKind, 'custom'>;
   subjectType: SubjectType;
@@ -274,8 +293,12 @@ export async function runAlertCheck(deps: Deps): Promise<CheckSummary> {
     created += await writeWithChanges(deps, null, async (tx, record) => {
       // What the check raises has no assignee yet: the inserted rows are the whole alerts.
       const rows = await insertAlerts(tx, batch);
-      for (const row of rows) {
-        record({ entity: 'alert', action: 'created', id: row.id, data: toAlert(row, null) });
+      if (rows.length > DETAILED_CHANGES) {
+        record(batchChange(`${formatCount(rows.length)} nouvelle(s) alerte(s)`, rows.length, 0));
+      } else {
+        for (const row of rows) {
+          record({ entity: 'alert', action: 'created', id: row.id, data: toAlert(row, null) });
+        }
       }
       return rows.length;
     });
@@ -283,6 +306,12 @@ export async function runAlertCheck(deps: Deps): Promise<CheckSummary> {
   for (const batch of chunks(toUpdate, BATCH)) {
     await writeWithChanges(deps, null, async (tx, record) => {
       await applyAlertUpdates(tx, batch, now);
+      if (batch.length > DETAILED_CHANGES) {
+        record(
+          batchChange(`${formatCount(batch.length)} alerte(s) mise(s) à jour`, 0, batch.length),
+        );
+        return;
+      }
       for (const alert of await selectAlertsByIds(
         tx,
         batch.map((update) => update.id),

@@ -307,6 +307,52 @@ describe.each(ENGINES)('working the inbox on %s', (engine) => {
   });
 });
 
+describe.each(ENGINES)('a first check on a large garage on %s', (engine) => {
+  it('logs one change per batch, not one per alert, and screens still see the alerts', async () => {
+    const server = await startTestServer(engine, {}, { now: () => TODAY });
+    try {
+      const staff = await server.signIn('staff');
+      const { body: client } = await staff.expect(201).post('/api/v1/clients', buildClientInput());
+      // 60 cars registered in 2015 and never inspected: 60 overdue CT alerts at once.
+      for (let i = 0; i < 60; i++) {
+        await staff
+          .expect(201)
+          .post(
+            '/api/v1/vehicles',
+            buildVehicleInput(client.id, { firstRegistrationDate: '2015-01-10' }),
+          );
+      }
+      const { body: before } = await staff.expect(200).get('/api/v1/changes?after=0&limit=1');
+      const socket = connectSocket(server.url, staff.cookieHeader);
+      try {
+        await waitForEvent(socket, 'hello');
+        const summed = waitForEvent(
+          socket,
+          'change',
+          (change: Change) => change.entity === 'alert' && change.action === 'checked',
+        );
+        const outcome = await runScheduledCheck(server.deps);
+        if (!outcome.ran) throw new Error('the check did not run');
+        expect(outcome.summary.created).toBe(60);
+        const [change] = await summed;
+        expect(change.data).toMatchObject({ created: 60, updated: 0 });
+      } finally {
+        socket.close();
+      }
+      const { body: after } = await staff
+        .expect(200)
+        .get(`/api/v1/changes?after=${before.lastSeq}&limit=1000`);
+      expect(
+        (after.items as Change[]).map((change) => `${change.entity} ${change.action}`),
+      ).toEqual(['alert checked']);
+      const { body: inbox } = await staff.expect(200).get('/api/v1/alerts?limit=100');
+      expect(inbox.items).toHaveLength(60);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe.each(ENGINES)('alert rules on %s', (engine) => {
   let server: TestServer;
   beforeAll(async () => {
