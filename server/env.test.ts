@@ -7,6 +7,7 @@ describe('configuration from the environment', () => {
     expect(env).toMatchObject({ PORT: 3000, DATA_DIR: './data', LOG_LEVEL: 'info' });
     expect(env.DATABASE_URL).toBeUndefined();
     expect(env.DEMO_DATA).toBeUndefined();
+    expect(env.MULTI_INSTANCE).toBe(false);
   });
 
   it('reads flags and numbers, and treats empty values as unset', () => {
@@ -22,6 +23,7 @@ describe('configuration from the environment', () => {
     [{ DEMO_DATA: 'maybe' }, 'DEMO_DATA'],
     [{ ADMIN_EMAIL: 'patron@garage.fr' }, 'ADMIN_PASSWORD'],
     [{ ADMIN_EMAIL: 'pas-un-email', ADMIN_PASSWORD: 'un-long-mot-de-passe' }, 'ADMIN_EMAIL'],
+    [{ MULTI_INSTANCE: 'on' }, 'MULTI_INSTANCE'],
   ])('stops with a one-line message naming the bad variable (%o)', (source, name) => {
     expect(() => parseEnv(source)).toThrow(new RegExp(`^Invalid configuration — .*${name}`));
     try {

@@ -15,6 +15,12 @@ const EnvSchema = z
     ADMIN_EMAIL: z.email().optional(),
     ADMIN_PASSWORD: z.string().min(10, { error: 'at least 10 characters' }).optional(),
     DEMO_DATA: booleanFlag.optional(),
+    /**
+     * Several server instances share DATABASE_URL: Socket.IO broadcasts, rooms and presence go
+     * through PostgreSQL (LISTEN/NOTIFY). Off by default: it doubles the broadcast latency of
+     * the single instance most garages run (decision 0009).
+     */
+    MULTI_INSTANCE: booleanFlag.default(false),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
     /** The address staff type in their browser; used for links and the Origin check. */
     PUBLIC_URL: z.url().optional(),
@@ -24,6 +30,10 @@ const EnvSchema = z
   .refine((env) => Boolean(env.ADMIN_EMAIL) === Boolean(env.ADMIN_PASSWORD), {
     path: ['ADMIN_PASSWORD'],
     message: 'ADMIN_EMAIL and ADMIN_PASSWORD go together',
+  })
+  .refine((env) => !env.MULTI_INSTANCE || Boolean(env.DATABASE_URL), {
+    path: ['MULTI_INSTANCE'],
+    message: 'needs DATABASE_URL (instances share a PostgreSQL server, not a PGlite directory)',
   });
 
 export type Env = z.output<typeof EnvSchema>;

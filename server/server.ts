@@ -86,7 +86,7 @@ export async function startServer(env: Env, options: ServerOptions = {}): Promis
       lastSeq: () => getLastSeq(deps),
       onPublished: dashboard.notifyChanged,
     },
-    database.pool,
+    env.MULTI_INSTANCE ? database.pool : null,
   );
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

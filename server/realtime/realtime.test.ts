@@ -197,8 +197,11 @@ describe('two instances on one PostgreSQL', () => {
   });
 
   it('share broadcasts and presence: a write on one reaches screens on the other', async () => {
-    first = await startTestServer('postgres');
-    second = await startTestServer('postgres', { DATABASE_URL: first.deps.env.DATABASE_URL! });
+    first = await startTestServer('postgres', { MULTI_INSTANCE: '1' });
+    second = await startTestServer('postgres', {
+      DATABASE_URL: first.deps.env.DATABASE_URL!,
+      MULTI_INSTANCE: '1',
+    });
     const writer = await first.signIn('staff', 'Élise Instance-A');
     const watcher = await second.admin();
     const socket = connectSocket(second.url, watcher.cookieHeader);

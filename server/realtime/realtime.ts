@@ -95,8 +95,8 @@ export function createRealtime(log: Logger) {
 
   function attach(server: HttpServer, hooks: Hooks, pool: pg.Pool | null): void {
     onPublished = hooks.onPublished;
-    // Several instances on one PostgreSQL share broadcasts, rooms and fetchSockets through
-    // LISTEN/NOTIFY; a single instance (or PGlite) keeps the in-memory adapter.
+    // With MULTI_INSTANCE, instances on one PostgreSQL share broadcasts, rooms and fetchSockets
+    // through LISTEN/NOTIFY; a single instance (or PGlite) keeps the in-memory adapter.
     if (pool) io.adapter(createAdapter(pool, { tableName: 'socket_io_attachments' }));
     io.attach(server, {
       // Cross-site WebSocket hijacking: only pages served from this host may connect.

@@ -409,8 +409,11 @@ describe('two instances on one PostgreSQL', () => {
   let first: TestServer;
   let second: TestServer;
   beforeAll(async () => {
-    first = await startTestServer('postgres');
-    second = await startTestServer('postgres', { DATABASE_URL: first.deps.env.DATABASE_URL! });
+    first = await startTestServer('postgres', { MULTI_INSTANCE: '1' });
+    second = await startTestServer('postgres', {
+      DATABASE_URL: first.deps.env.DATABASE_URL!,
+      MULTI_INSTANCE: '1',
+    });
   });
   afterAll(async () => {
     await second?.close();
