@@ -148,193 +148,209 @@ export function JobsEditor(props: Props) {
                 </button>
               </Show>
             </div>
-            <table class="lines">
-              <thead>
-                <tr>
-                  <th scope="col">Type</th>
-                  <th scope="col">Description</th>
-                  <th scope="col">Réf.</th>
-                  <th scope="col" class="num">
-                    Qté
-                  </th>
-                  <th scope="col">Unité</th>
-                  <th scope="col" class="num">
-                    PU HT (€)
-                  </th>
-                  <th scope="col" class="num">
-                    Remise %
-                  </th>
-                  <th scope="col">TVA</th>
-                  <th scope="col" class="num">
-                    Total HT
-                  </th>
-                  <th scope="col">
-                    <span class="visually-hidden">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                <Index each={job().lines}>
-                  {(line, lineIndex) => {
-                    const error = (field: string) => props.errors[line().key]?.[field];
-                    const cell = (column: (typeof COLUMNS)[number]) => ({
-                      'data-job': jobIndex,
-                      'data-line': lineIndex,
-                      'data-col': column,
-                      disabled: !props.isEditable,
-                      onKeyDown: (event: KeyboardEvent) =>
-                        onCellKey(event, jobIndex, lineIndex, column),
-                    });
-                    return (
-                      <tr class={line().kind === 'labour' ? 'line-labour' : ''}>
-                        <td>
-                          <select
-                            {...cell('kind')}
-                            class="cell-kind"
-                            aria-label="Type de ligne"
-                            onChange={(event) =>
-                              update(jobIndex, lineIndex, {
-                                kind: event.currentTarget.value as DraftLine['kind'],
-                              })
-                            }
-                          >
-                            <For each={Object.entries(KIND_LABELS)}>
-                              {([value, label]) => (
-                                <option value={value} selected={value === line().kind}>
-                                  {label}
-                                </option>
-                              )}
-                            </For>
-                          </select>
-                        </td>
-                        <td class="cell-wide">
-                          <input
-                            {...cell('description')}
-                            aria-label="Description"
-                            class={error('description') ? 'cell-invalid' : ''}
-                            title={error('description')}
-                            value={line().description}
-                            onInput={(event) =>
-                              update(jobIndex, lineIndex, {
-                                description: event.currentTarget.value,
-                              })
-                            }
-                          />
-                        </td>
-                        <td>
-                          <input
-                            {...cell('reference')}
-                            aria-label="Référence"
-                            class="cell-ref"
-                            value={line().reference}
-                            onInput={(event) =>
-                              update(jobIndex, lineIndex, { reference: event.currentTarget.value })
-                            }
-                          />
-                        </td>
-                        <td>
-                          <input
-                            {...cell('quantity')}
-                            aria-label="Quantité"
-                            inputMode="decimal"
-                            class={`num cell-qty ${error('quantity') ? 'cell-invalid' : ''}`}
-                            title={error('quantity')}
-                            value={line().quantity}
-                            onInput={(event) =>
-                              update(jobIndex, lineIndex, { quantity: event.currentTarget.value })
-                            }
-                          />
-                        </td>
-                        <td>
-                          <select
-                            {...cell('unit')}
-                            class="cell-unit"
-                            aria-label="Unité"
-                            onChange={(event) =>
-                              update(jobIndex, lineIndex, { unit: event.currentTarget.value })
-                            }
-                          >
-                            <For each={QUOTE_UNITS}>
-                              {(unit) => (
-                                <option value={unit} selected={unit === line().unit}>
-                                  {unit}
-                                </option>
-                              )}
-                            </For>
-                          </select>
-                        </td>
-                        <td>
-                          <input
-                            {...cell('unitPrice')}
-                            aria-label="Prix unitaire HT"
-                            inputMode="decimal"
-                            class={`num cell-price ${error('unitPrice') ? 'cell-invalid' : ''}`}
-                            title={error('unitPrice')}
-                            value={line().unitPrice}
-                            placeholder="0,00"
-                            onInput={(event) =>
-                              update(jobIndex, lineIndex, { unitPrice: event.currentTarget.value })
-                            }
-                          />
-                        </td>
-                        <td>
-                          <input
-                            {...cell('discount')}
-                            aria-label="Remise en %"
-                            inputMode="decimal"
-                            class={`num cell-discount ${error('discount') ? 'cell-invalid' : ''}`}
-                            title={error('discount')}
-                            value={line().discount}
-                            onInput={(event) =>
-                              update(jobIndex, lineIndex, { discount: event.currentTarget.value })
-                            }
-                          />
-                        </td>
-                        <td>
-                          <select
-                            {...cell('vat')}
-                            class="cell-vat"
-                            aria-label="Taux de TVA"
-                            onChange={(event) =>
-                              update(jobIndex, lineIndex, {
-                                vatRateBp: Number(event.currentTarget.value),
-                              })
-                            }
-                          >
-                            <For each={VAT_RATE_OPTIONS}>
-                              {(option) => (
-                                <option
-                                  value={option.value}
-                                  selected={option.value === line().vatRateBp}
-                                >
-                                  {option.label}
-                                </option>
-                              )}
-                            </For>
-                          </select>
-                        </td>
-                        <td class="num line-total" data-testid="line-total">
-                          {formatEuros(lineTotal(jobIndex, lineIndex))}
-                        </td>
-                        <td>
-                          <Show when={props.isEditable}>
-                            <button
-                              type="button"
-                              class="btn btn-ghost btn-icon"
-                              aria-label={`Supprimer la ligne ${lineIndex + 1}`}
-                              title="Supprimer la ligne (Ctrl+Suppr)"
-                              onClick={() => removeLine(jobIndex, lineIndex)}
+            {/* Scrolls sideways inside the card on a tablet rather than squeezing the description. */}
+            <div class="table-wrap">
+              <table class="lines">
+                {/* Fixed widths: a quantity like 1,5 or a price never gets cut; the description takes the rest. */}
+                <colgroup>
+                  <col class="col-kind" />
+                  <col />
+                  <col class="col-ref" />
+                  <col class="col-qty" />
+                  <col class="col-unit" />
+                  <col class="col-price" />
+                  <col class="col-discount" />
+                  <col class="col-vat" />
+                  <col class="col-total" />
+                  <col class="col-remove" />
+                </colgroup>
+                <thead>
+                  <tr>
+                    <th scope="col">Type</th>
+                    <th scope="col">Description</th>
+                    <th scope="col">Réf.</th>
+                    <th scope="col" class="num">
+                      Qté
+                    </th>
+                    <th scope="col">Unité</th>
+                    <th scope="col" class="num">
+                      PU HT (€)
+                    </th>
+                    <th scope="col" class="num">
+                      Remise %
+                    </th>
+                    <th scope="col">TVA</th>
+                    <th scope="col" class="num">
+                      Total HT
+                    </th>
+                    <th scope="col">
+                      <span class="visually-hidden">Actions</span>
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  <Index each={job().lines}>
+                    {(line, lineIndex) => {
+                      const error = (field: string) => props.errors[line().key]?.[field];
+                      const cell = (column: (typeof COLUMNS)[number]) => ({
+                        'data-job': jobIndex,
+                        'data-line': lineIndex,
+                        'data-col': column,
+                        disabled: !props.isEditable,
+                        onKeyDown: (event: KeyboardEvent) =>
+                          onCellKey(event, jobIndex, lineIndex, column),
+                      });
+                      return (
+                        <tr class={line().kind === 'labour' ? 'line-labour' : ''}>
+                          <td>
+                            <select
+                              {...cell('kind')}
+                              aria-label="Type de ligne"
+                              onChange={(event) =>
+                                update(jobIndex, lineIndex, {
+                                  kind: event.currentTarget.value as DraftLine['kind'],
+                                })
+                              }
                             >
-                              ✕
-                            </button>
-                          </Show>
-                        </td>
-                      </tr>
-                    );
-                  }}
-                </Index>
-              </tbody>
-            </table>
+                              <For each={Object.entries(KIND_LABELS)}>
+                                {([value, label]) => (
+                                  <option value={value} selected={value === line().kind}>
+                                    {label}
+                                  </option>
+                                )}
+                              </For>
+                            </select>
+                          </td>
+                          <td>
+                            <input
+                              {...cell('description')}
+                              aria-label="Description"
+                              class={error('description') ? 'cell-invalid' : ''}
+                              title={error('description')}
+                              value={line().description}
+                              onInput={(event) =>
+                                update(jobIndex, lineIndex, {
+                                  description: event.currentTarget.value,
+                                })
+                              }
+                            />
+                          </td>
+                          <td>
+                            <input
+                              {...cell('reference')}
+                              aria-label="Référence"
+                              value={line().reference}
+                              onInput={(event) =>
+                                update(jobIndex, lineIndex, {
+                                  reference: event.currentTarget.value,
+                                })
+                              }
+                            />
+                          </td>
+                          <td>
+                            <input
+                              {...cell('quantity')}
+                              aria-label="Quantité"
+                              inputMode="decimal"
+                              class={`num ${error('quantity') ? 'cell-invalid' : ''}`}
+                              title={error('quantity')}
+                              value={line().quantity}
+                              onInput={(event) =>
+                                update(jobIndex, lineIndex, { quantity: event.currentTarget.value })
+                              }
+                            />
+                          </td>
+                          <td>
+                            <select
+                              {...cell('unit')}
+                              aria-label="Unité"
+                              onChange={(event) =>
+                                update(jobIndex, lineIndex, { unit: event.currentTarget.value })
+                              }
+                            >
+                              <For each={QUOTE_UNITS}>
+                                {(unit) => (
+                                  <option value={unit} selected={unit === line().unit}>
+                                    {unit}
+                                  </option>
+                                )}
+                              </For>
+                            </select>
+                          </td>
+                          <td>
+                            <input
+                              {...cell('unitPrice')}
+                              aria-label="Prix unitaire HT"
+                              inputMode="decimal"
+                              class={`num ${error('unitPrice') ? 'cell-invalid' : ''}`}
+                              title={error('unitPrice')}
+                              value={line().unitPrice}
+                              placeholder="0,00"
+                              onInput={(event) =>
+                                update(jobIndex, lineIndex, {
+                                  unitPrice: event.currentTarget.value,
+                                })
+                              }
+                            />
+                          </td>
+                          <td>
+                            <input
+                              {...cell('discount')}
+                              aria-label="Remise en %"
+                              inputMode="decimal"
+                              class={`num ${error('discount') ? 'cell-invalid' : ''}`}
+                              title={error('discount')}
+                              value={line().discount}
+                              onInput={(event) =>
+                                update(jobIndex, lineIndex, { discount: event.currentTarget.value })
+                              }
+                            />
+                          </td>
+                          <td>
+                            <select
+                              {...cell('vat')}
+                              aria-label="Taux de TVA"
+                              onChange={(event) =>
+                                update(jobIndex, lineIndex, {
+                                  vatRateBp: Number(event.currentTarget.value),
+                                })
+                              }
+                            >
+                              <For each={VAT_RATE_OPTIONS}>
+                                {(option) => (
+                                  <option
+                                    value={option.value}
+                                    selected={option.value === line().vatRateBp}
+                                  >
+                                    {option.label}
+                                  </option>
+                                )}
+                              </For>
+                            </select>
+                          </td>
+                          <td class="num line-total" data-testid="line-total">
+                            {formatEuros(lineTotal(jobIndex, lineIndex))}
+                          </td>
+                          <td>
+                            <Show when={props.isEditable}>
+                              <button
+                                type="button"
+                                class="btn btn-ghost btn-icon"
+                                aria-label={`Supprimer la ligne ${lineIndex + 1}`}
+                                title="Supprimer la ligne (Ctrl+Suppr)"
+                                onClick={() => removeLine(jobIndex, lineIndex)}
+                              >
+                                ✕
+                              </button>
+                            </Show>
+                          </td>
+                        </tr>
+                      );
+                    }}
+                  </Index>
+                </tbody>
+              </table>
+            </div>
             <Show when={props.isEditable}>
               <div class="job-actions">
                 <button type="button" class="btn btn-ghost" onClick={() => addLine(jobIndex)}>
