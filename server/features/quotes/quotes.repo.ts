@@ -106,18 +106,17 @@ function selectSummaries(db: Executor) {
 
 /** Jobs and lines of several quotes in two queries, grouped per quote. */
 async function selectJobsOf(db: Executor, quoteIds: string[]): Promise<Map<string, QuoteJob[]>> {
-  const [jobRows, lineRows] = await Promise.all([
-    db
-      .select()
-      .from(quoteJobs)
-      .where(inArray(quoteJobs.quoteId, quoteIds))
-      .orderBy(asc(quoteJobs.position)),
-    db
-      .select()
-      .from(quoteLines)
-      .where(inArray(quoteLines.quoteId, quoteIds))
-      .orderBy(asc(quoteLines.position)),
-  ]);
+  // Sequential: `db` is often a transaction, one connection that runs one query at a time.
+  const jobRows = await db
+    .select()
+    .from(quoteJobs)
+    .where(inArray(quoteJobs.quoteId, quoteIds))
+    .orderBy(asc(quoteJobs.position));
+  const lineRows = await db
+    .select()
+    .from(quoteLines)
+    .where(inArray(quoteLines.quoteId, quoteIds))
+    .orderBy(asc(quoteLines.position));
   const byQuote = new Map<string, QuoteJob[]>(quoteIds.map((id) => [id, []]));
   for (const job of jobRows) {
     const lines = lineRows
@@ -148,10 +147,8 @@ async function selectJobsOf(db: Executor, quoteIds: string[]): Promise<Map<strin
 /** Full quotes (jobs, lines, totals) for these ids, in three queries whatever their number. */
 export async function selectQuotesByIds(db: Executor, ids: string[]): Promise<Quote[]> {
   if (ids.length === 0) return [];
-  const [rows, jobsByQuote] = await Promise.all([
-    selectSummaries(db).where(inArray(quotes.id, ids)),
-    selectJobsOf(db, ids),
-  ]);
+  const rows = await selectSummaries(db).where(inArray(quotes.id, ids));
+  const jobsByQuote = await selectJobsOf(db, ids);
   return rows.map((row) => {
     const summary = toQuoteSummary(row);
     const jobs = jobsByQuote.get(summary.id) ?? [];

@@ -292,10 +292,9 @@ async function buildTransition(
           'La date de validité est passée : changez-la avant d’envoyer.',
         );
       }
-      const [settings, client] = await Promise.all([
-        selectSettings(tx),
-        selectClientById(tx, current.clientId),
-      ]);
+      // One after the other: a transaction is one connection.
+      const settings = await selectSettings(tx);
+      const client = await selectClientById(tx, current.clientId);
       const missing = checkQuoteCompliance({
         settings,
         client: {
