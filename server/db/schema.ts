@@ -128,10 +128,7 @@ export const changes = pgTable(
     action: text('action').notNull(),
     data: jsonb('data').notNull(),
   },
-  (table) => [
-    index('changes_entity_idx').on(table.entity, table.entityId, table.seq),
-    index('changes_at_idx').on(table.at),
-  ],
+  (table) => [index('changes_entity_idx').on(table.entity, table.entityId, table.seq)],
 ).enableRLS();
 
 const dateColumn = (name: string) => date(name, { mode: 'string' });
@@ -270,12 +267,10 @@ export const quotes = pgTable(
     index('quotes_vehicle_idx').on(table.vehicleId, table.createdAt),
     index('quotes_status_idx').on(table.status, table.validUntil),
     index('quotes_list_idx').on(table.createdAt, table.id),
-    index('quotes_sent_at_idx').on(table.sentAt),
     // The quotes waiting for an answer, longest first: a few among hundreds of thousands sent.
     index('quotes_awaiting_idx')
       .on(table.sentAt, table.id)
       .where(sql`${table.status} = 'sent' AND ${table.archivedAt} IS NULL`),
-    index('quotes_decided_at_idx').on(table.decidedAt),
     index('quotes_search_trgm_idx').using('gin', table.searchText.op('gin_trgm_ops')),
   ],
 ).enableRLS();
