@@ -45,14 +45,17 @@ const BATCH = 1000;
  */
 const DETAILED_CHANGES = 50;
 
-const formatCount = (count: number) => count.toLocaleString('fr-FR');
-
-function batchChange(label: string, created: number, updated: number) {
+/** The one change a large batch records: its counts, and the feed's line made from them. */
+function batchChange(counts: { created: number } | { updated: number }) {
+  const label =
+    'created' in counts
+      ? `${counts.created.toLocaleString('fr-FR')} nouvelle(s) alerte(s)`
+      : `${counts.updated.toLocaleString('fr-FR')} alerte(s) mise(s) à jour`;
   return {
     entity: 'alert' as const,
     action: 'checked' as const,
     id: 'alert-check',
-    data: { label, created, updated },
+    data: { created: 0, updated: 0, ...counts, label },
   };
 }
 
@@ -294,7 +297,7 @@ export async function runAlertCheck(deps: Deps): Promise<CheckSummary> {
       // What the check raises has no assignee yet: the inserted rows are the whole alerts.
       const rows = await insertAlerts(tx, batch);
       if (rows.length > DETAILED_CHANGES) {
-        record(batchChange(`${formatCount(rows.length)} nouvelle(s) alerte(s)`, rows.length, 0));
+        record(batchChange({ created: rows.length }));
       } else {
         for (const row of rows) {
           record({ entity: 'alert', action: 'created', id: row.id, data: toAlert(row, null) });
@@ -307,9 +310,7 @@ export async function runAlertCheck(deps: Deps): Promise<CheckSummary> {
     await writeWithChanges(deps, null, async (tx, record) => {
       await applyAlertUpdates(tx, batch, now);
       if (batch.length > DETAILED_CHANGES) {
-        record(
-          batchChange(`${formatCount(batch.length)} alerte(s) mise(s) à jour`, 0, batch.length),
-        );
+        record(batchChange({ updated: batch.length }));
         return;
       }
       for (const alert of await selectAlertsByIds(
