@@ -200,6 +200,25 @@ export function JobsEditor(props: Props) {
                         onKeyDown: (event: KeyboardEvent) =>
                           onCellKey(event, jobIndex, lineIndex, column),
                       });
+                      /** Quantity, unit price and discount: typed as text, French decimals. */
+                      const decimalInput = (
+                        field: 'quantity' | 'unitPrice' | 'discount',
+                        label: string,
+                        placeholder?: string,
+                      ) => (
+                        <input
+                          {...cell(field)}
+                          aria-label={label}
+                          inputMode="decimal"
+                          class={`num ${error(field) ? 'cell-invalid' : ''}`}
+                          title={error(field)}
+                          value={line()[field]}
+                          placeholder={placeholder}
+                          onInput={(event) =>
+                            update(jobIndex, lineIndex, { [field]: event.currentTarget.value })
+                          }
+                        />
+                      );
                       return (
                         <tr class={line().kind === 'labour' ? 'line-labour' : ''}>
                           <td>
@@ -247,19 +266,7 @@ export function JobsEditor(props: Props) {
                               }
                             />
                           </td>
-                          <td>
-                            <input
-                              {...cell('quantity')}
-                              aria-label="Quantité"
-                              inputMode="decimal"
-                              class={`num ${error('quantity') ? 'cell-invalid' : ''}`}
-                              title={error('quantity')}
-                              value={line().quantity}
-                              onInput={(event) =>
-                                update(jobIndex, lineIndex, { quantity: event.currentTarget.value })
-                              }
-                            />
-                          </td>
+                          <td>{decimalInput('quantity', 'Quantité')}</td>
                           <td>
                             <select
                               {...cell('unit')}
@@ -277,35 +284,8 @@ export function JobsEditor(props: Props) {
                               </For>
                             </select>
                           </td>
-                          <td>
-                            <input
-                              {...cell('unitPrice')}
-                              aria-label="Prix unitaire HT"
-                              inputMode="decimal"
-                              class={`num ${error('unitPrice') ? 'cell-invalid' : ''}`}
-                              title={error('unitPrice')}
-                              value={line().unitPrice}
-                              placeholder="0,00"
-                              onInput={(event) =>
-                                update(jobIndex, lineIndex, {
-                                  unitPrice: event.currentTarget.value,
-                                })
-                              }
-                            />
-                          </td>
-                          <td>
-                            <input
-                              {...cell('discount')}
-                              aria-label="Remise en %"
-                              inputMode="decimal"
-                              class={`num ${error('discount') ? 'cell-invalid' : ''}`}
-                              title={error('discount')}
-                              value={line().discount}
-                              onInput={(event) =>
-                                update(jobIndex, lineIndex, { discount: event.currentTarget.value })
-                              }
-                            />
-                          </td>
+                          <td>{decimalInput('unitPrice', 'Prix unitaire HT', '0,00')}</td>
+                          <td>{decimalInput('discount', 'Remise en %')}</td>
                           <td>
                             <select
                               {...cell('vat')}
