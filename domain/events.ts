@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Change } from './schemas/change';
+import type { Change, FeedChange } from './schemas/change';
 import { ENTITIES } from './schemas/change';
 import type { Dashboard } from './schemas/dashboard';
 import type { Role } from './schemas/staff';
@@ -21,8 +21,10 @@ export type PresenceEntry = {
 };
 
 export type ServerToClientEvents = {
-  /** A committed write, straight from the change log. */
+  /** A committed write, straight from the change log (counter staff and admins). */
   change: (change: Change) => void;
+  /** The same write as the wall screen sees it: a label, never the record. */
+  feed: (change: FeedChange) => void;
   /** Everyone online, sent on every join, leave or view change. */
   presence: (entries: PresenceEntry[]) => void;
   /** Sent once after the handshake: the newest seq, so a fresh screen knows where it stands. */

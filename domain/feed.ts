@@ -1,73 +1,56 @@
 import { getClientDisplayName } from './client/client-name';
-import type { Change } from './schemas/change';
-
-type Labelled = {
-  label?: string;
-  status?: string;
-  companyName?: string | null;
-  kind?: 'person' | 'business';
-  civility?: 'mr' | 'mrs' | null;
-  firstName?: string | null;
-  lastName?: string | null;
-  plate?: string;
-  number?: string | null;
-  clientName?: string;
-  name?: string;
-};
+import type { Change, FeedChange } from './schemas/change';
 
 /** What a change is about, in a few words: "Jean Martin", "AB-123-CD", "DEV-2026-00042". */
-export function labelChange(change: Pick<Change, 'entity' | 'data'>): string {
-  const data = (change.data ?? {}) as Labelled;
-  if (typeof data.label === 'string') return data.label;
+export function labelChange(change: Change): string {
   switch (change.entity) {
     case 'client':
-      return data.kind
-        ? getClientDisplayName({
-            kind: data.kind,
-            civility: data.civility ?? null,
-            firstName: data.firstName ?? null,
-            lastName: data.lastName ?? null,
-            companyName: data.companyName ?? null,
-          })
-        : '';
+      return getClientDisplayName(change.data);
     case 'vehicle':
-      return data.plate ?? '';
+      return change.data.plate;
     case 'quote':
-      return data.number ?? `brouillon pour ${data.clientName ?? '—'}`;
+      return change.data.number ?? `brouillon pour ${change.data.clientName}`;
     case 'settings':
-      return 'paramètres du garage';
-    case 'alert': {
-      const alert = data as { title?: string; subject?: { label?: string } };
-      return [alert.title, alert.subject?.label].filter(Boolean).join(' — ');
-    }
-    default:
-      return data.name ?? '';
+      return 'les paramètres du garage';
+    case 'alert_rules':
+      return 'les règles des alertes';
+    case 'alert':
+      return [change.data.title, change.data.subject.label].filter(Boolean).join(' — ');
+    case 'alert_batch':
+      return change.data.label;
+    case 'staff':
+    case 'display_token':
+      return change.data.name;
   }
 }
 
-/**
- * The change as a wall screen gets it: who did what to which label, without the record itself
- * (the display role reads the feed and the dashboard, nothing else).
- */
-export function toFeedChange(change: Change): Change {
-  const data = (change.data ?? {}) as Labelled;
+/** The change as the feed and the wall get it: a label, never the record. */
+export function toFeedChange(change: Change): FeedChange {
   return {
-    ...change,
-    data: { label: labelChange(change), ...(data.status ? { status: data.status } : {}) },
+    seq: change.seq,
+    entity: change.entity,
+    action: change.action,
+    id: change.id,
+    label: labelChange(change),
+    status: change.entity === 'quote' ? change.data.status : null,
+    actor: change.actor,
+    at: change.at,
   };
 }
 
-const NOUNS: Record<Change['entity'], string> = {
+const NOUNS: Record<FeedChange['entity'], string> = {
   client: 'le client',
   vehicle: 'le véhicule',
   quote: 'le devis',
   staff: 'le compte',
   settings: '',
+  alert_rules: '',
   display_token: 'l’écran',
   alert: 'l’alerte',
+  alert_batch: '',
 };
 
-const VERBS: Record<Exclude<Change['action'], 'transitioned' | 'checked'>, string> = {
+const VERBS: Record<Exclude<FeedChange['action'], 'transitioned' | 'checked'>, string> = {
   created: 'a créé',
   updated: 'a modifié',
   archived: 'a archivé',
@@ -85,19 +68,22 @@ const TRANSITION_VERBS: Record<string, string> = {
 };
 
 /** "Marie Dubois a créé le client Jean Martin", for the activity feed and the wall. */
-export function describeChange(change: Change): string {
+export function describeChange(change: FeedChange): string {
   const who = change.actor?.name ?? 'GestionPro';
-  const data = (change.data ?? {}) as Labelled;
-  if (change.action === 'checked') return `Vérification des alertes : ${labelChange(change)}`;
+  if (change.action === 'checked') return `Vérification des alertes : ${change.label}`;
   const verb =
     change.action === 'transitioned'
-      ? (TRANSITION_VERBS[data.status ?? ''] ?? 'a changé le statut de')
+      ? (TRANSITION_VERBS[change.status ?? ''] ?? 'a changé le statut de')
       : VERBS[change.action];
-  if (change.entity === 'quote' && change.action === 'transitioned' && data.status === 'expired') {
-    return `Le devis ${labelChange(change)} a expiré`;
+  if (
+    change.entity === 'quote' &&
+    change.action === 'transitioned' &&
+    change.status === 'expired'
+  ) {
+    return `Le devis ${change.label} a expiré`;
   }
   if (change.entity === 'display_token' && change.action === 'archived') {
-    return `${who} a révoqué l’écran ${labelChange(change)}`;
+    return `${who} a révoqué l’écran ${change.label}`;
   }
-  return [who, verb, NOUNS[change.entity], labelChange(change)].filter(Boolean).join(' ');
+  return [who, verb, NOUNS[change.entity], change.label].filter(Boolean).join(' ');
 }

@@ -9,7 +9,7 @@ import type { Deps } from './deps';
 import { alertRulesRoutes, alertsRoutes } from './features/alerts/alerts.routes';
 import { authRoutes } from './features/auth/auth.routes';
 import type { AuthState } from './features/auth/auth.service';
-import { changesRoutes } from './features/changes/changes.routes';
+import { changesRoutes, feedRoutes } from './features/changes/changes.routes';
 import { clientsRoutes } from './features/clients/clients.routes';
 import { dashboardRoutes } from './features/dashboard/dashboard.routes';
 import { displayTokensRoutes } from './features/display-tokens/display-tokens.routes';
@@ -41,7 +41,8 @@ function apiRoutes(deps: Deps, authState: AuthState) {
     .route('/alerts', alertsRoutes(deps))
     .route('/alert-rules', alertRulesRoutes(deps))
     .route('/dashboard', dashboardRoutes(deps))
-    .route('/changes', changesRoutes(deps));
+    .route('/changes', changesRoutes(deps))
+    .route('/feed', feedRoutes(deps));
 }
 
 /** The built client, with every non-API path falling back to index.html (client routing). */

@@ -106,9 +106,40 @@ export const AlertRulesValuesSchema = z.object({
   schedule: CronSchema,
 });
 
-export const AlertRulesUpdateSchema = AlertRulesValuesSchema.extend({ version: z.int().min(0) });
+/**
+ * "Urgent" comes after the alert opens. Checked by the form and the server with the same schema,
+ * so the form shows the message the server would answer with; it runs even when other fields
+ * are invalid, so every error shows at once.
+ */
+const urgentAfterOpening: [
+  (rules: { openDaysBefore: number; urgentDaysBefore: number }) => boolean,
+  z.core.$ZodCustomParams,
+] = [
+  (rules) => rules.urgentDaysBefore <= rules.openDaysBefore,
+  {
+    path: ['urgentDaysBefore'],
+    error: 'Au plus le nombre de jours d’ouverture : l’urgence vient après l’ouverture.',
+    when: ({ issues }) =>
+      !issues.some((issue) =>
+        ['openDaysBefore', 'urgentDaysBefore'].includes(String(issue.path?.[0])),
+      ),
+  },
+];
+
+export const AlertRulesInputSchema = AlertRulesValuesSchema.refine(...urgentAfterOpening);
+export const AlertRulesUpdateSchema = AlertRulesValuesSchema.extend({
+  version: z.int().min(0),
+}).refine(...urgentAfterOpening);
 
 export type AlertRules = z.output<typeof AlertRulesValuesSchema>;
+
+/** The saved rules, as `GET /alert-rules` returns them and their change carries them. */
+export const AlertRulesSchema = AlertRulesValuesSchema.extend({
+  /** 0 until an admin first saves them. */
+  version: z.int(),
+  updatedAt: z.string(),
+}).meta({ id: 'AlertRules' });
+export type AlertRulesRecord = z.infer<typeof AlertRulesSchema>;
 
 export const DEFAULT_ALERT_RULES: AlertRules = {
   openDaysBefore: 30,

@@ -184,3 +184,24 @@ export function computeQuoteTotals(input: QuoteTotalsInput): QuoteTotals {
     byRate,
   };
 }
+
+/**
+ * What the client agreed to: the totals of the accepted lines (all of them for a full
+ * acceptance), VAT computed on those lines alone, as the partial "bon pour accord" prints it.
+ * Null while the quote is not accepted.
+ */
+export function computeAcceptedTotals(quote: {
+  status: string;
+  vatExempt: boolean;
+  jobs: ReadonlyArray<{ lines: ReadonlyArray<TotalsLineInput & { accepted: boolean | null }> }>;
+}): z.infer<typeof QuoteTotalsSchema> | null {
+  if (quote.status !== 'accepted' && quote.status !== 'partially_accepted') return null;
+  const isFull = quote.status === 'accepted';
+  const { exclVatCents, vatCents, inclVatCents, byRate } = computeQuoteTotals({
+    vatExempt: quote.vatExempt,
+    jobs: quote.jobs.map((job) => ({
+      lines: job.lines.filter((line) => isFull || line.accepted === true),
+    })),
+  });
+  return { exclVatCents, vatCents, inclVatCents, byRate };
+}

@@ -1,14 +1,13 @@
 import { z } from 'zod';
+import { AlertRulesSchema } from '../alerts/rules';
+import { AlertSchema } from './alert';
+import { ClientSchema } from './client';
+import { DisplayTokenSchema } from './display-token';
+import { QuoteSchema } from './quote';
+import { SettingsSchema } from './settings';
+import { StaffSchema } from './staff';
+import { VehicleSchema } from './vehicle';
 
-export const ENTITIES = [
-  'client',
-  'staff',
-  'vehicle',
-  'quote',
-  'settings',
-  'display_token',
-  'alert',
-] as const;
 export const CHANGE_ACTIONS = [
   'created',
   'updated',
@@ -19,22 +18,89 @@ export const CHANGE_ACTIONS = [
   /** The alert check changed many alerts at once: one change for the batch (data: its counts). */
   'checked',
 ] as const;
-
-export type Entity = (typeof ENTITIES)[number];
 export type ChangeAction = (typeof CHANGE_ACTIONS)[number];
+
+/** What a batch of the alert check did, when it was too large to log alert by alert. */
+export const AlertBatchSchema = z.object({
+  created: z.int(),
+  updated: z.int(),
+  label: z.string(),
+});
+
+/**
+ * What each entity's change carries: the record as the REST API returns it, so a screen can
+ * apply a change without refetching. One entry per entity; the union below is built from it.
+ */
+export const CHANGE_DATA = {
+  client: ClientSchema,
+  staff: StaffSchema,
+  vehicle: VehicleSchema,
+  quote: QuoteSchema,
+  settings: SettingsSchema,
+  alert_rules: AlertRulesSchema,
+  display_token: DisplayTokenSchema,
+  alert: AlertSchema,
+  alert_batch: AlertBatchSchema,
+} as const;
+
+export type Entity = keyof typeof CHANGE_DATA;
+export const ENTITIES = Object.keys(CHANGE_DATA) as [Entity, ...Entity[]];
+
+const ActorSchema = z.object({ id: z.string(), name: z.string() }).nullable();
+
+function changeOf<E extends Entity>(entity: E) {
+  return z.object({
+    seq: z.int(),
+    entity: z.literal(entity),
+    action: z.enum(CHANGE_ACTIONS),
+    id: z.string(),
+    data: CHANGE_DATA[entity],
+    actor: ActorSchema,
+    at: z.iso.datetime(),
+  });
+}
 
 /** One row of the change log, as broadcast on the socket and served by `GET /changes`. */
 export const ChangeSchema = z
+  .discriminatedUnion('entity', [
+    changeOf('client'),
+    changeOf('staff'),
+    changeOf('vehicle'),
+    changeOf('quote'),
+    changeOf('settings'),
+    changeOf('alert_rules'),
+    changeOf('display_token'),
+    changeOf('alert'),
+    changeOf('alert_batch'),
+  ])
+  .meta({ id: 'Change' });
+
+export type Change = z.infer<typeof ChangeSchema>;
+/** The change of one entity, its `data` narrowed: `ChangeOf<'quote'>['data']` is a `Quote`. */
+export type ChangeOf<E extends Entity> = Extract<Change, { entity: E }>;
+/** What a service records; the log adds seq, actor and time. */
+export type ChangeInput = {
+  [E in Entity]: Pick<ChangeOf<E>, 'entity' | 'action' | 'id' | 'data'>;
+}[Entity];
+
+/**
+ * A change as the wall screen and the activity feed get it: who did what to which label, never
+ * the record itself (the display role reads the feed and the dashboard, nothing else).
+ */
+export const FeedChangeSchema = z
   .object({
     seq: z.int(),
     entity: z.enum(ENTITIES),
     action: z.enum(CHANGE_ACTIONS),
     id: z.string(),
-    data: z.unknown(),
-    actor: z.object({ id: z.string(), name: z.string() }).nullable(),
+    label: z.string(),
+    /** A quote's status after a transition: the feed's verb depends on it. */
+    status: z.string().nullable(),
+    actor: ActorSchema,
     at: z.iso.datetime(),
   })
-  .meta({ id: 'Change' });
+  .meta({ id: 'FeedChange' });
+export type FeedChange = z.infer<typeof FeedChangeSchema>;
 
 export const ChangesQuerySchema = z.object({
   after: z.coerce.number().int().min(0),
@@ -48,4 +114,8 @@ export const ChangesPageSchema = z.object({
   hasMore: z.boolean(),
 });
 
-export type Change = z.infer<typeof ChangeSchema>;
+export const FeedPageSchema = z.object({
+  items: z.array(FeedChangeSchema),
+  lastSeq: z.int(),
+  hasMore: z.boolean(),
+});

@@ -102,6 +102,8 @@ export const QuoteSchema = RecordMetaSchema.extend({
   vatExempt: z.boolean(),
   jobs: z.array(QuoteJobSchema),
   totals: QuoteTotalsSchema,
+  /** The accepted lines' totals once the client agreed (all lines, or those accepted). */
+  acceptedTotals: QuoteTotalsSchema.nullable(),
   sentAt: z.iso.datetime().nullable(),
   decision: QuoteDecisionSchema.nullable(),
   createdBy: z.object({ id: z.string(), name: z.string() }).nullable(),
@@ -109,9 +111,15 @@ export const QuoteSchema = RecordMetaSchema.extend({
 }).meta({ id: 'Quote' });
 
 /** A list row: the quote without its lines, and only its three totals. */
-export const QuoteSummarySchema = QuoteSchema.omit({ jobs: true, totals: true })
+export const QuoteSummarySchema = QuoteSchema.omit({
+  jobs: true,
+  totals: true,
+  acceptedTotals: true,
+})
   .extend({
     totals: z.object({ exclVatCents: z.int(), vatCents: z.int(), inclVatCents: z.int() }),
+    /** What the client agreed to, excl. VAT; null until accepted. */
+    acceptedExclVatCents: z.int().nullable(),
   })
   .meta({ id: 'QuoteSummary' });
 
@@ -147,21 +155,6 @@ export type QuoteLine = z.infer<typeof QuoteLineSchema>;
 export type QuoteJob = z.infer<typeof QuoteJobSchema>;
 export type QuoteCreate = z.input<typeof QuoteCreateSchema>;
 export type QuoteTransition = z.input<typeof QuoteTransitionSchema>;
-
-/** What each status may become; anything else is 409 `invalid_transition`. */
-export const QUOTE_TRANSITIONS: Record<QuoteStatus, QuoteStatus[]> = {
-  draft: ['sent'],
-  sent: ['draft', 'accepted', 'partially_accepted', 'refused', 'expired'],
-  // An accepted quote is an agreement: new work goes into a new quote (duplicate).
-  accepted: [],
-  partially_accepted: [],
-  refused: ['draft'],
-  expired: ['draft'],
-};
-
-export function canTransition(from: QuoteStatus, to: QuoteStatus): boolean {
-  return QUOTE_TRANSITIONS[from].includes(to);
-}
 
 /** `DEV-2026-00042`, the number shown and printed. */
 export function formatQuoteNumber(year: number, sequence: number): string {

@@ -71,7 +71,7 @@ export function createRealtime(log: Logger) {
     publish(changes: Change[]) {
       for (const change of changes) {
         io.to([ROOMS.role('admin'), ROOMS.role('staff')]).emit('change', change);
-        io.to(ROOMS.role('display')).emit('change', toFeedChange(change));
+        io.to(ROOMS.role('display')).emit('feed', toFeedChange(change));
       }
       onPublished();
     },

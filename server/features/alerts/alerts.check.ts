@@ -52,7 +52,7 @@ function batchChange(counts: { created: number } | { updated: number }) {
       ? `${counts.created.toLocaleString('fr-FR')} nouvelle(s) alerte(s)`
       : `${counts.updated.toLocaleString('fr-FR')} alerte(s) mise(s) à jour`;
   return {
-    entity: 'alert' as const,
+    entity: 'alert_batch' as const,
     action: 'checked' as const,
     id: 'alert-check',
     data: { created: 0, updated: 0, ...counts, label },

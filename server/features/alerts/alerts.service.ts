@@ -18,7 +18,7 @@ import type {
 import type { Executor } from '../../db/client';
 import type { Actor, Deps } from '../../deps';
 import { FEED_READERS, READERS, requireRole, WRITERS } from '../auth/access';
-import { conflictError, writeWithChanges } from '../changes/changes.service';
+import { type RecordChange, staleVersionError, writeWithChanges } from '../changes/changes.service';
 import { selectClientById } from '../clients/clients.repo';
 import { selectQuoteById } from '../quotes/quotes.repo';
 import { saveAlertRulesVersioned, selectAlertRules } from '../settings/settings.repo';
@@ -151,7 +151,7 @@ export async function createCustomAlert(
       },
     ]);
     const [alert] = await selectAlertsByIds(tx, [inserted!.id]);
-    record({ entity: 'alert', action: 'created', id: alert!.id, data: alert });
+    record({ entity: 'alert', action: 'created', id: alert!.id, data: alert! });
     return alert!;
   });
 }
@@ -174,12 +174,10 @@ export async function actOnAlert(
   return writeWithChanges(deps, actor, async (tx, record) => {
     const current = await selectAlertById(tx, id);
     if (!current) throw new AppError('not_found', NOT_FOUND);
-    if (current.version !== version) throw await conflictError(tx, 'alert', current);
+    if (current.version !== version)
+      throw await staleVersionError(tx, 'alert', current.id, current);
     if (current.status === 'resolved' && change.action !== 'assign') {
-      throw new AppError('conflict', 'Cette alerte est déjà résolue.', {
-        reason: 'already_resolved',
-        current,
-      });
+      throw new AppError('alert_resolved', undefined, { current });
     }
     const now = deps.now();
     const today = todayInParis(now);
@@ -209,7 +207,7 @@ export async function actOnAlert(
         break;
     }
     if (!(await updateAlertVersioned(tx, id, version, values, now))) {
-      throw await conflictError(tx, 'alert', current);
+      throw await staleVersionError(tx, 'alert', current.id, current);
     }
     const alert = (await selectAlertById(tx, id))!;
     record({
@@ -225,7 +223,7 @@ export async function actOnAlert(
 /** A CT or service recorded on a vehicle satisfies its open alert of that kind at once. */
 export async function resolveSatisfiedAlerts(
   tx: Executor,
-  record: (change: { entity: 'alert'; action: 'updated'; id: string; data: unknown }) => void,
+  record: RecordChange,
   kind: 'ct_due' | 'service_due',
   vehicleId: string,
   now: Date,
@@ -296,32 +294,12 @@ export async function updateAlertRules(
   requireRole(actor, ['admin']);
   const { version, ...rules } = input;
   validateSchedule(rules.schedule);
-  if (rules.urgentDaysBefore > rules.openDaysBefore) {
-    throw new AppError(
-      'validation_failed',
-      'Le seuil « urgent » doit venir après l’ouverture de l’alerte.',
-      [
-        {
-          path: ['urgentDaysBefore'],
-          code: 'custom',
-          message: 'Au plus le nombre de jours d’ouverture.',
-        },
-      ],
-    );
-  }
   const saved = await writeWithChanges(deps, actor, async (tx, record) => {
-    if (!(await saveAlertRulesVersioned(tx, version, rules as AlertRules, deps.now()))) {
-      throw new AppError('conflict', 'Les règles ont été modifiées entre-temps.', {
-        current: await selectAlertRules(tx),
-      });
+    if (!(await saveAlertRulesVersioned(tx, version, rules, deps.now()))) {
+      throw await staleVersionError(tx, 'alert_rules', 'alert-rules', await selectAlertRules(tx));
     }
     const current = await selectAlertRules(tx);
-    record({
-      entity: 'settings',
-      action: 'updated',
-      id: 'alert-rules',
-      data: { alertRules: current },
-    });
+    record({ entity: 'alert_rules', action: 'updated', id: 'alert-rules', data: current });
     return current;
   });
   deps.jobs.reschedule(ALERT_JOB, saved.schedule);

@@ -1,11 +1,11 @@
 import { and, asc, desc, eq, gt, sql } from 'drizzle-orm';
-import type { Change, ChangeAction, Entity } from '../../../domain/schemas/change';
+import type { Change, ChangeInput, Entity } from '../../../domain/schemas/change';
 import type { Executor } from '../../db/client';
 import { changes } from '../../db/schema';
 
 type ChangeRow = typeof changes.$inferSelect;
 
-export type ChangeInput = { entity: Entity; action: ChangeAction; id: string; data: unknown };
+export type { ChangeInput };
 
 /**
  * Taken inside the writing transaction just before the change rows go in, and held until it
@@ -15,16 +15,20 @@ export type ChangeInput = { entity: Entity; action: ChangeAction; id: string; da
  */
 const CHANGE_LOG_LOCK = 727_002;
 
+/**
+ * A stored row as the change it was recorded as. The row was written by `insertChanges` from a
+ * typed `ChangeInput`, and `data` is jsonb, so the one cast from the database is here.
+ */
 export function toChange(row: ChangeRow): Change {
   return {
     seq: row.seq,
-    entity: row.entity as Entity,
-    action: row.action as ChangeAction,
+    entity: row.entity,
+    action: row.action,
     id: row.entityId,
     data: row.data,
     actor: row.actorId ? { id: row.actorId, name: row.actorName ?? '' } : null,
     at: row.at.toISOString(),
-  };
+  } as Change;
 }
 
 export async function insertChanges(
@@ -47,8 +51,15 @@ export async function insertChanges(
         data: input.data,
       })),
     )
-    .returning();
-  return rows.map(toChange);
+    .returning({ seq: changes.seq });
+  const by = actor ? { id: actor.id, name: actor.name } : null;
+  // The inputs are typed; only the seq comes back from the database.
+  return inputs.map((input, index) => ({
+    ...input,
+    seq: rows[index]!.seq,
+    actor: by,
+    at: at.toISOString(),
+  }));
 }
 
 export async function selectChangesAfter(

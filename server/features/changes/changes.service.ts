@@ -1,9 +1,9 @@
 import { AppError } from '../../../domain/errors';
 import { toFeedChange } from '../../../domain/feed';
-import type { Change, Entity } from '../../../domain/schemas/change';
+import type { Change, Entity, FeedChange } from '../../../domain/schemas/change';
 import type { Executor, Tx } from '../../db/client';
 import type { Actor, Deps } from '../../deps';
-import { FEED_READERS, requireRole } from '../auth/access';
+import { FEED_READERS, READERS, requireRole } from '../auth/access';
 import {
   type ChangeInput,
   insertChanges,
@@ -33,36 +33,49 @@ export async function writeWithChanges<T>(
   return result;
 }
 
-/** Catch-up and the activity feed; a wall screen gets each change's label, not the record. */
+/** Catch-up for the counter's screens: every change with its record. */
 export async function listChangesAfter(
   deps: Pick<Deps, 'db'>,
   actor: Actor,
   after: number,
   limit: number,
 ): Promise<{ items: Change[]; lastSeq: number; hasMore: boolean }> {
-  requireRole(actor, FEED_READERS);
-  const [changes, lastSeq] = await Promise.all([
-    selectChangesAfter(deps.db, after, limit),
-    selectLastSeq(deps.db),
-  ]);
-  const items = actor.role === 'display' ? changes.map(toFeedChange) : changes;
+  requireRole(actor, READERS);
+  const items = await selectChangesAfter(deps.db, after, limit);
+  const lastSeq = await selectLastSeq(deps.db);
   const newest = items.at(-1)?.seq ?? after;
   return { items, lastSeq, hasMore: newest < lastSeq };
+}
+
+/** The activity feed and the wall: each change's label, never the record. */
+export async function listFeedAfter(
+  deps: Pick<Deps, 'db'>,
+  actor: Actor,
+  after: number,
+  limit: number,
+): Promise<{ items: FeedChange[]; lastSeq: number; hasMore: boolean }> {
+  requireRole(actor, FEED_READERS);
+  const page = await listChangesAfter(deps, { ...actor, role: 'staff' }, after, limit);
+  return { ...page, items: page.items.map(toFeedChange) };
 }
 
 export function getLastSeq(deps: Pick<Deps, 'db'>): Promise<number> {
   return selectLastSeq(deps.db);
 }
 
-/** 409 with the row as it is now and who changed it last, so the UI can show and reapply. */
-export async function conflictError(
+/**
+ * 409 `stale_version`: the row as it is now and who changed it last, so the editor can merge
+ * the user's edits into it (domain/merge) and say who did what.
+ */
+export async function staleVersionError(
   db: Executor,
   entity: Entity,
-  current: { id: string },
-): Promise<AppError> {
-  const last = await selectLastChangeOf(db, entity, current.id);
+  id: string,
+  current: unknown,
+): Promise<AppError<'stale_version'>> {
+  const last = await selectLastChangeOf(db, entity, id);
   return new AppError(
-    'conflict',
+    'stale_version',
     last?.actor
       ? `${last.actor.name} a modifié cet élément entre-temps.`
       : "Quelqu'un a modifié cet élément entre-temps.",

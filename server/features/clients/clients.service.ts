@@ -12,7 +12,7 @@ import { toSearchTerms } from '../../../domain/text';
 import { decodeCursor, encodeCursor } from '../../db/cursor';
 import type { Actor, Deps } from '../../deps';
 import { READERS, requireRole, WRITERS } from '../auth/access';
-import { conflictError, writeWithChanges } from '../changes/changes.service';
+import { staleVersionError, writeWithChanges } from '../changes/changes.service';
 import { syncQuotePartySearch } from '../quotes/quotes.service';
 import { syncVehicleOwnerSearch } from '../vehicles/vehicles.service';
 import {
@@ -76,11 +76,12 @@ export async function updateClient(
   return writeWithChanges(deps, actor, async (tx, record) => {
     const current = await selectClientById(tx, id);
     if (!current) throw new AppError('not_found', NOT_FOUND);
-    if (current.version !== version) throw await conflictError(tx, 'client', current);
+    if (current.version !== version)
+      throw await staleVersionError(tx, 'client', current.id, current);
     const merged = ClientInputSchema.safeParse({ ...current, ...changes });
     if (!merged.success) throw fromZodError(merged.error);
     const client = await updateClientVersioned(tx, id, version, merged.data, deps.now());
-    if (!client) throw await conflictError(tx, 'client', current);
+    if (!client) throw await staleVersionError(tx, 'client', current.id, current);
     if (buildClientNameText(client) !== buildClientNameText(current)) {
       await syncVehicleOwnerSearch(tx, client);
       await syncQuotePartySearch(tx, { clientId: id });

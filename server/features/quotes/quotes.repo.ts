@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull, like, lt, or, type SQL, sql } from 'drizzle-orm';
 import { getClientDisplayName } from '../../../domain/client/client-name';
 import { buildClientNameText, buildQuotePartyText } from '../../../domain/client/client-search';
-import { computeQuoteTotals } from '../../../domain/quote/totals';
+import { computeAcceptedTotals, computeQuoteTotals } from '../../../domain/quote/totals';
 import type { Quote, QuoteJob, QuoteSummary } from '../../../domain/schemas/quote';
 import type { Executor } from '../../db/client';
 import { containsPattern } from '../../db/like';
@@ -93,6 +93,7 @@ export function toQuoteSummary({ quote, client, vehiclePlate }: SelectedQuote): 
       vatCents: quote.vatCents,
       inclVatCents: quote.inclVatCents,
     },
+    acceptedExclVatCents: quote.acceptedExclVatCents,
   };
 }
 
@@ -150,13 +151,18 @@ export async function selectQuotesByIds(db: Executor, ids: string[]): Promise<Qu
   const rows = await selectSummaries(db).where(inArray(quotes.id, ids));
   const jobsByQuote = await selectJobsOf(db, ids);
   return rows.map((row) => {
-    const summary = toQuoteSummary(row);
+    const { acceptedExclVatCents: _, ...summary } = toQuoteSummary(row);
     const jobs = jobsByQuote.get(summary.id) ?? [];
     const { exclVatCents, vatCents, inclVatCents, byRate } = computeQuoteTotals({
       jobs,
       vatExempt: summary.vatExempt,
     });
-    return { ...summary, jobs, totals: { exclVatCents, vatCents, inclVatCents, byRate } };
+    return {
+      ...summary,
+      jobs,
+      totals: { exclVatCents, vatCents, inclVatCents, byRate },
+      acceptedTotals: computeAcceptedTotals({ ...summary, jobs }),
+    };
   });
 }
 

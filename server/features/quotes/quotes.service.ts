@@ -2,9 +2,9 @@ import type { z } from 'zod';
 import { addDays, todayInParis } from '../../../domain/dates';
 import { AppError } from '../../../domain/errors';
 import { checkQuoteCompliance } from '../../../domain/quote/compliance';
+import { checkEditable, checkTransition } from '../../../domain/quote/transitions';
 import { computeQuoteTotals } from '../../../domain/quote/totals';
 import {
-  canTransition,
   formatQuoteNumber,
   QUOTE_STATUS_LABELS,
   type Quote,
@@ -19,7 +19,7 @@ import type { Executor } from '../../db/client';
 import { decodeCursor, encodeCursor } from '../../db/cursor';
 import type { Actor, Deps } from '../../deps';
 import { READERS, requireRole, WRITERS } from '../auth/access';
-import { conflictError, type RecordChange, writeWithChanges } from '../changes/changes.service';
+import { staleVersionError, type RecordChange, writeWithChanges } from '../changes/changes.service';
 import { selectClientById } from '../clients/clients.repo';
 import { selectSettings } from '../settings/settings.repo';
 import { insertMileage, selectHighestMileage, selectVehicleById } from '../vehicles/vehicles.repo';
@@ -44,10 +44,6 @@ import {
 } from './quotes.repo';
 
 const NOT_FOUND = 'Ce devis est introuvable.';
-
-function conflict(reason: string, message: string, extra: Record<string, unknown> = {}): AppError {
-  return new AppError('conflict', message, { reason, ...extra });
-}
 
 async function requireQuote(db: Executor, id: string): Promise<Quote> {
   const quote = await selectQuoteById(db, id);
@@ -190,14 +186,10 @@ export async function updateQuote(
   const { version, jobs, ...changes } = patch;
   return writeWithChanges(deps, actor, async (tx, record) => {
     const current = await requireQuote(tx, id);
-    if (current.version !== version) throw await conflictError(tx, 'quote', current);
-    if (current.status !== 'draft') {
-      throw conflict(
-        'quote_locked',
-        `Ce devis est ${QUOTE_STATUS_LABELS[current.status].toLowerCase()} : révisez-le pour le modifier.`,
-        { current },
-      );
-    }
+    if (current.version !== version)
+      throw await staleVersionError(tx, 'quote', current.id, current);
+    const locked = checkEditable(current);
+    if (locked) throw locked;
     const vehicleId = changes.vehicleId === undefined ? current.vehicleId : changes.vehicleId;
     await checkParties(tx, current.clientId, vehicleId);
     const totals = jobs ? await replaceQuoteJobs(tx, id, jobs, current.vatExempt) : {};
@@ -209,7 +201,7 @@ export async function updateQuote(
       { ...changes, ...totals, searchText },
       deps.now(),
     );
-    if (!isApplied) throw await conflictError(tx, 'quote', current);
+    if (!isApplied) throw await staleVersionError(tx, 'quote', current.id, current);
     if (vehicleId !== current.vehicleId) await refreshPartySearchText(tx, { quoteId: id });
     return recordQuote(tx, record, id, 'updated');
   });
@@ -250,19 +242,15 @@ export async function transitionQuote(
   if (actor) requireRole(actor, WRITERS);
   return writeWithChanges(deps, actor, async (tx, record) => {
     const current = await requireQuote(tx, id);
-    if (current.version !== input.version) throw await conflictError(tx, 'quote', current);
-    if (!canTransition(current.status, input.to)) {
-      throw conflict(
-        'invalid_transition',
-        `Un devis ${QUOTE_STATUS_LABELS[current.status].toLowerCase()} ne peut pas passer à « ${QUOTE_STATUS_LABELS[input.to].toLowerCase()} ».`,
-        { current },
-      );
-    }
+    if (current.version !== input.version)
+      throw await staleVersionError(tx, 'quote', current.id, current);
     const now = deps.now();
     const today = todayInParis(now);
+    const refused = checkTransition(current, input.to, today);
+    if (refused) throw refused;
     const values = await buildTransition(tx, actor, current, input, now, today);
     if (!(await updateQuoteVersioned(tx, id, input.version, values, now))) {
-      throw await conflictError(tx, 'quote', current);
+      throw await staleVersionError(tx, 'quote', current.id, current);
     }
     return recordQuote(tx, record, id, 'transitioned');
   });
@@ -284,14 +272,6 @@ async function buildTransition(
   };
   switch (input.to) {
     case 'sent': {
-      if (lineIds.length === 0)
-        throw conflict('empty_quote', 'Ajoutez au moins une ligne avant d’envoyer le devis.');
-      if (current.validUntil < today) {
-        throw conflict(
-          'validity_past',
-          'La date de validité est passée : changez-la avant d’envoyer.',
-        );
-      }
       // One after the other: a transaction is one connection.
       const settings = await selectSettings(tx);
       const client = await selectClientById(tx, current.clientId);
@@ -304,7 +284,7 @@ async function buildTransition(
         quote: current,
       });
       if (missing.length > 0) {
-        throw conflict(
+        throw new AppError(
           'compliance_missing',
           `Mentions obligatoires manquantes : ${missing.map((issue) => issue.message).join(', ')}.`,
           { missing },
@@ -399,9 +379,6 @@ async function buildTransition(
       };
     }
     case 'expired': {
-      if (current.validUntil >= today) {
-        throw conflict('not_yet_expired', `Ce devis est valable jusqu’au ${current.validUntil}.`);
-      }
       if (input.keepDeclinedWork) await keepDeclinedWork(tx, current, () => true, now);
       return { status: 'expired' as const };
     }
@@ -459,9 +436,10 @@ export async function keepQuoteDeclinedWork(deps: Deps, actor: Actor, id: string
   return writeWithChanges(deps, actor, async (tx, record) => {
     const quote = await requireQuote(tx, id);
     if (!['refused', 'expired', 'partially_accepted'].includes(quote.status)) {
-      throw conflict(
+      throw new AppError(
         'invalid_transition',
         'Seuls les travaux d’un devis refusé, expiré ou accepté en partie peuvent être gardés.',
+        { from: quote.status, to: 'declined_work' },
       );
     }
     await keepDeclinedWork(tx, quote, (lineId) => !acceptedLineIds(quote).has(lineId), deps.now());

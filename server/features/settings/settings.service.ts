@@ -3,7 +3,7 @@ import { AppError } from '../../../domain/errors';
 import type { Settings, SettingsUpdateSchema } from '../../../domain/schemas/settings';
 import type { Actor, Deps } from '../../deps';
 import { READERS, requireRole } from '../auth/access';
-import { writeWithChanges } from '../changes/changes.service';
+import { staleVersionError, writeWithChanges } from '../changes/changes.service';
 import { saveSettingsVersioned, selectSettings } from './settings.repo';
 
 export async function getSettings(deps: Deps, actor: Actor): Promise<Settings> {
@@ -21,7 +21,7 @@ export async function updateSettings(
   return writeWithChanges(deps, actor, async (tx, record) => {
     if (!(await saveSettingsVersioned(tx, version, values, deps.now()))) {
       const current = await selectSettings(tx);
-      throw new AppError('conflict', 'Les paramètres ont été modifiés entre-temps.', { current });
+      throw await staleVersionError(tx, 'settings', 'settings', current);
     }
     const saved = await selectSettings(tx);
     record({ entity: 'settings', action: 'updated', id: 'settings', data: saved });

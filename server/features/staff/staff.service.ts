@@ -5,7 +5,7 @@ import type { Actor, Deps } from '../../deps';
 import { requireRole, WRITERS } from '../auth/access';
 import { deleteSessionsOfStaff } from '../auth/auth.repo';
 import { hashPassword } from '../auth/password';
-import { conflictError, writeWithChanges } from '../changes/changes.service';
+import { staleVersionError, writeWithChanges } from '../changes/changes.service';
 import {
   countOtherActiveAdmins,
   insertStaff,
@@ -43,7 +43,7 @@ export async function createStaffMember(
     const row = await insertStaff(tx, { ...values, passwordHash });
     if (!row) {
       throw new AppError('validation_failed', 'Cette adresse e-mail est déjà utilisée.', [
-        { path: ['email'], message: 'Cette adresse e-mail est déjà utilisée.' },
+        { path: ['email'], code: 'custom', message: 'Cette adresse e-mail est déjà utilisée.' },
       ]);
     }
     const member = toStaff(row);
@@ -68,9 +68,7 @@ export async function updateStaffMember(
     const current = await selectStaffById(tx, id);
     if (!current) throw new AppError('not_found', 'Ce membre du personnel est introuvable.');
     if (current.role === 'admin' && losesAdmin && (await countOtherActiveAdmins(tx, id)) === 0) {
-      throw new AppError('conflict', 'Il doit rester au moins un administrateur actif.', {
-        current: toStaff(current),
-      });
+      throw new AppError('last_admin');
     }
     const row = await updateStaffVersioned(
       tx,
@@ -79,7 +77,7 @@ export async function updateStaffMember(
       { ...changes, ...(passwordHash ? { passwordHash } : {}) },
       deps.now(),
     );
-    if (!row) throw await conflictError(tx, 'staff', toStaff(current));
+    if (!row) throw await staleVersionError(tx, 'staff', id, toStaff(current));
     if (endsSessions) await deleteSessionsOfStaff(tx, id);
     const member = toStaff(row);
     record({ entity: 'staff', action: 'updated', id, data: member });

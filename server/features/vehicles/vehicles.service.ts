@@ -22,7 +22,7 @@ import { decodeCursor, encodeCursor } from '../../db/cursor';
 import type { Actor, Deps } from '../../deps';
 import { resolveSatisfiedAlerts } from '../alerts/alerts.service';
 import { READERS, requireRole, WRITERS } from '../auth/access';
-import { conflictError, type RecordChange, writeWithChanges } from '../changes/changes.service';
+import { staleVersionError, type RecordChange, writeWithChanges } from '../changes/changes.service';
 import { selectClientById } from '../clients/clients.repo';
 import { syncQuotePartySearch } from '../quotes/quotes.service';
 import {
@@ -166,11 +166,12 @@ export async function updateVehicle(
   const { version, ...changes } = patch;
   return writeWithChanges(deps, actor, async (tx, record) => {
     const current = await requireVehicle(tx, id);
-    if (current.version !== version) throw await conflictError(tx, 'vehicle', current);
+    if (current.version !== version)
+      throw await staleVersionError(tx, 'vehicle', current.id, current);
     const merged = VehicleInputSchema.safeParse({ ...current, ...changes });
     if (!merged.success) throw fromZodError(merged.error);
     if (!(await updateVehicleVersioned(tx, id, version, toRowValues(merged.data), deps.now()))) {
-      throw await conflictError(tx, 'vehicle', current);
+      throw await staleVersionError(tx, 'vehicle', current.id, current);
     }
     await syncQuotePartySearch(tx, { vehicleId: id });
     return recordVehicle(tx, record, id, 'updated');
@@ -203,7 +204,8 @@ export async function transferVehicle(
   requireRole(actor, WRITERS);
   return writeWithChanges(deps, actor, async (tx, record) => {
     const current = await requireVehicle(tx, id);
-    if (current.version !== input.version) throw await conflictError(tx, 'vehicle', current);
+    if (current.version !== input.version)
+      throw await staleVersionError(tx, 'vehicle', current.id, current);
     if (current.clientId === input.clientId) return current;
     const owner = await requireActiveClient(tx, input.clientId);
     const now = deps.now();
@@ -254,9 +256,9 @@ export async function recordMileage(
     const highest = await selectHighestMileage(tx, id);
     if (highest && input.km < highest.km && !input.confirmLower) {
       throw new AppError(
-        'conflict',
+        'mileage_lower',
         `Ce relevé (${input.km} km) est inférieur au précédent (${highest.km} km). Confirmez-le s'il est juste.`,
-        { reason: 'mileage_lower', highest },
+        { highest },
       );
     }
     await insertMileage(tx, { vehicleId: id, date: input.date, km: input.km, source });

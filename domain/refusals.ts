@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { COMPLIANCE_CODES } from './quote/compliance';
+import { AlertSchema } from './schemas/alert';
+import { QuoteSchema } from './schemas/quote';
+import { type AppError, type ErrorCode } from './errors';
+
+/**
+ * What each error code carries in `details`, declared once: the server's `AppError` is typed by
+ * it, and the client reads details through `readDetails`, which checks them with these schemas
+ * (no cast on a payload). Codes absent here carry no details.
+ */
+export const ErrorIssueSchema = z.object({
+  path: z.array(z.string()),
+  code: z.string(),
+  message: z.string(),
+});
+
+const ActorSchema = z.object({ id: z.string(), name: z.string() });
+
+export const ERROR_DETAILS = {
+  validation_failed: z.array(ErrorIssueSchema),
+  /**
+   * `current` is the record as it is now, of the entity the request wrote: the editable record
+   * that made the request checks it with that entity's schema.
+   */
+  stale_version: z.object({
+    current: z.unknown(),
+    changedBy: ActorSchema.nullable(),
+    changedAt: z.iso.datetime().nullable(),
+  }),
+  quote_locked: z.object({ current: QuoteSchema }),
+  invalid_transition: z.object({ from: z.string(), to: z.string() }),
+  validity_past: z.object({ validUntil: z.string() }),
+  compliance_missing: z.object({
+    missing: z.array(
+      z.object({
+        code: z.enum(COMPLIANCE_CODES),
+        message: z.string(),
+        where: z.enum(['settings', 'client', 'quote']),
+      }),
+    ),
+  }),
+  not_yet_expired: z.object({ validUntil: z.string() }),
+  mileage_lower: z.object({ highest: z.object({ date: z.string(), km: z.int() }) }),
+  alert_resolved: z.object({ current: AlertSchema }),
+  rate_limited: z.object({ retryAfterSeconds: z.int() }),
+} satisfies Partial<Record<ErrorCode, z.ZodType>>;
+
+export type ErrorDetails = {
+  [C in keyof typeof ERROR_DETAILS]: z.input<(typeof ERROR_DETAILS)[C]>;
+};
+
+type DetailCode = keyof typeof ERROR_DETAILS;
+
+/** The details of an error of that code, checked; null for another code or unreadable details. */
+export function readDetails<C extends DetailCode>(
+  error: unknown,
+  code: C,
+): z.output<(typeof ERROR_DETAILS)[C]> | null;
+export function readDetails(error: unknown, code: DetailCode): unknown {
+  if (!isAppErrorLike(error) || error.code !== code) return null;
+  const parsed = ERROR_DETAILS[code].safeParse(error.details);
+  return parsed.success ? parsed.data : null;
+}
+
+function isAppErrorLike(error: unknown): error is Pick<AppError, 'code' | 'details'> {
+  return typeof error === 'object' && error !== null && 'code' in error && 'details' in error;
+}
