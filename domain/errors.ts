@@ -81,6 +81,19 @@ export class AppError<C extends ErrorCode = ErrorCode> extends Error {
     this.details = details;
   }
 
+  /**
+   * The error a response carried, on the client. Its details are not trusted here: the screens
+   * read them through `readDetails`, which checks them against the code's schema.
+   */
+  static fromBody(code: string, message: string, details: unknown, status: number): AppError {
+    const known: ErrorCode = isErrorCode(code)
+      ? code
+      : status >= 500
+        ? 'internal'
+        : 'validation_failed';
+    return Object.assign(new AppError(known, message), { details });
+  }
+
   toBody(): ErrorBody {
     return {
       error: {

@@ -1,12 +1,14 @@
-import { AppError, DEFAULT_MESSAGES, type ErrorCode, isErrorCode } from '../../domain/errors';
+import { type ClientResponse, DetailedError, hc, parseResponse } from 'hono/client';
+import { AppError, DEFAULT_MESSAGES } from '../../domain/errors';
+import { ErrorIssueSchema } from '../../domain/refusals';
+import { ErrorBodySchema } from '../../domain/schemas/common';
+import type { AppType } from '../../server/app';
 
 /** Raised when the server cannot be reached at all (network down, server restarting). */
 const NETWORK_MESSAGE = 'Le serveur ne répond pas. Vérifiez la connexion et réessayez.';
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
-
 /** Paths whose 401 is an answer, not a lost session (the session checks it itself). */
-const AUTH_PATHS = ['/auth/me', '/auth/login', '/auth/setup', '/auth/logout'];
+const AUTH_PATHS = ['/auth/me', '/auth/login', '/auth/setup', '/auth/logout', '/auth/display'];
 const unauthenticatedListeners = new Set<() => void>();
 
 /**
@@ -20,72 +22,55 @@ export function onUnauthenticated(listener: () => void): () => void {
 }
 
 /**
- * The one way the client talks to the API: JSON in and out, the session cookie, and every
- * non-OK response turned into an AppError whose `message` is French and meant for the user.
+ * The server's routes, typed from their own declarations (`AppType`): a renamed field or route
+ * breaks the build, not the screen. Always used through `call`.
  */
-export async function api<T>(method: Method, path: string, body?: unknown): Promise<T> {
-  let response: Response;
+export const api = hc<AppType>('/', { init: { credentials: 'same-origin' } }).api.v1;
+
+function toAppError(error: unknown, response: { status: number; url: string }): AppError {
+  const body =
+    error instanceof DetailedError ? ErrorBodySchema.safeParse(error.detail?.data) : null;
+  const status = response.status;
+  if (!body?.success) {
+    // Not our server's answer: a proxy in between, or the server restarting.
+    if ([502, 503, 504].includes(status)) return new AppError('unavailable', NETWORK_MESSAGE);
+    if (status === 413) return new AppError('payload_too_large');
+    return new AppError(status >= 500 ? 'internal' : 'validation_failed');
+  }
+  const { code, message, details } = body.data.error;
+  if (code === 'unauthenticated' && !AUTH_PATHS.some((path) => response.url.endsWith(path))) {
+    for (const listener of unauthenticatedListeners) listener();
+  }
+  return AppError.fromBody(code, message, details, status);
+}
+
+/**
+ * The one way the client talks to the API: awaits a typed request and returns its success body,
+ * typed by the route; any other answer becomes an AppError whose `message` is French and meant
+ * for the user, and whose `code` (and checked details, `readDetails`) the screens branch on.
+ */
+export async function call<R extends ClientResponse<unknown>>(request: Promise<R>) {
+  let response: R;
   try {
-    response = await fetch(`/api/v1${path}`, {
-      method,
-      credentials: 'same-origin',
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+    response = await request;
   } catch {
     throw new AppError('unavailable', NETWORK_MESSAGE);
   }
-  if (response.status === 204) return undefined as T;
-  const payload = await response.json().catch(() => null);
-  if (!response.ok) {
-    const error = payload?.error as
-      | { code?: unknown; message?: unknown; details?: unknown }
-      | undefined;
-    const code: ErrorCode = isErrorCode(error?.code)
-      ? error.code
-      : response.status >= 500
-        ? 'internal'
-        : 'validation_failed';
-    const message = typeof error?.message === 'string' ? error.message : DEFAULT_MESSAGES[code];
-    if (code === 'unauthenticated' && !AUTH_PATHS.includes(path)) {
-      for (const listener of unauthenticatedListeners) listener();
-    }
-    throw new AppError(code, message, error?.details);
+  try {
+    return await parseResponse(response);
+  } catch (error) {
+    throw toAppError(error, response);
   }
-  return payload as T;
 }
 
-export const get = <T>(path: string) => api<T>('GET', path);
-export const post = <T>(path: string, body: unknown = {}) => api<T>('POST', path, body);
-export const patch = <T>(path: string, body: unknown) => api<T>('PATCH', path, body);
-export const put = <T>(path: string, body: unknown) => api<T>('PUT', path, body);
-export const del = <T>(path: string) => api<T>('DELETE', path);
-
-/** `{ q: 'x', cursor: undefined }` → `?q=x`. */
-export function toQuery(
-  params: Record<string, string | number | boolean | undefined | null>,
-): string {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) {
-    if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
-  }
-  const text = search.toString();
-  return text ? `?${text}` : '';
-}
-
-/** Field errors by dotted path, from a validation_failed AppError or a zod error. */
+/** Field errors by dotted path, from a `validation_failed` AppError. */
 export function fieldErrors(error: unknown): Record<string, string> {
-  if (
-    !(error instanceof AppError) ||
-    error.code !== 'validation_failed' ||
-    !Array.isArray(error.details)
-  ) {
-    return {};
-  }
+  if (!(error instanceof AppError) || error.code !== 'validation_failed') return {};
+  const issues = ErrorIssueSchema.array().safeParse(error.details);
   const errors: Record<string, string> = {};
-  for (const issue of error.details as Array<{ path?: unknown[]; message?: string }>) {
-    const key = (issue.path ?? []).join('.');
-    if (key && issue.message && !errors[key]) errors[key] = issue.message;
+  for (const issue of issues.success ? issues.data : []) {
+    const key = issue.path.join('.');
+    if (key && !errors[key]) errors[key] = issue.message;
   }
   return errors;
 }

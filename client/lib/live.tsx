@@ -1,4 +1,3 @@
-import { revalidate } from '@solidjs/router';
 import { io, type Socket } from 'socket.io-client';
 import { createContext, createSignal, type JSX, onCleanup, useContext } from 'solid-js';
 import type {
@@ -6,8 +5,10 @@ import type {
   PresenceEntry,
   ServerToClientEvents,
 } from '../../domain/events';
-import type { Change } from '../../domain/schemas/change';
-import { get } from './api';
+import { toFeedChange } from '../../domain/feed';
+import type { Change, ChangeOf, Entity, FeedChange } from '../../domain/schemas/change';
+import { api, call } from './api';
+import { applyChangeToCache } from './queries';
 
 /**
  * `offline`: the browser says the network is gone, or the socket has been trying to reconnect
@@ -16,6 +17,8 @@ import { get } from './api';
 export type ConnectionState = 'connecting' | 'online' | 'reconnecting' | 'offline';
 type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 type ChangeListener = (change: Change) => void;
+/** The records a screen can view or edit (presence). */
+export type ViewedEntity = 'client' | 'vehicle' | 'quote';
 
 export type Live = {
   socket: LiveSocket;
@@ -23,16 +26,16 @@ export type Live = {
   close: () => void;
   state: () => ConnectionState;
   presence: () => PresenceEntry[];
-  /** The newest changes, newest first (the activity feed). */
-  recent: () => Change[];
-  /** Called for every change, live or caught up, once each, in seq order. */
+  /** The newest changes as the feed words them, newest first (the activity feed, the wall). */
+  recent: () => FeedChange[];
+  /** Called for every change, live or caught up, once each, in seq order (not on the wall). */
   onChange: (listener: ChangeListener) => () => void;
-  view: (entity: 'client' | 'vehicle' | 'quote', id: string, editing?: boolean) => void;
+  view: (entity: ViewedEntity, id: string, editing?: boolean) => void;
   /**
    * Stops viewing. With the record named, only if it is still the one viewed: the next page's
    * `view` may run before the previous page's cleanup.
    */
-  leave: (entity?: 'client' | 'vehicle' | 'quote', id?: string) => void;
+  leave: (entity?: ViewedEntity, id?: string) => void;
 };
 
 const FEED_SIZE = 50;
@@ -45,21 +48,36 @@ const LiveContext = createContext<Live>();
  * any gap it asks `GET /changes?after=` for what it missed, so a screen that was offline, asleep
  * or cut off by a server restart catches up without a reload (docs/decisions/0003).
  */
-export function createLive(options: { onSignedOut: () => Promise<boolean> }): Live {
+export function createLive(options: {
+  onSignedOut: () => Promise<boolean>;
+  /** The wall screen gets the feed (labels), never the records. */
+  isWall?: boolean;
+}): Live {
   const socket: LiveSocket = io({ withCredentials: true, transports: ['websocket', 'polling'] });
   const [state, setState] = createSignal<ConnectionState>('connecting');
   const [presence, setPresence] = createSignal<PresenceEntry[]>([]);
-  const [recent, setRecent] = createSignal<Change[]>([]);
+  const [recent, setRecent] = createSignal<FeedChange[]>([]);
   const listeners = new Set<ChangeListener>();
   let lastSeq: number | null = null;
   let catchingUp: Promise<void> | null = null;
   /** A gap seen while a catch-up was already running: run another one after it. */
   let isCatchUpAgain = false;
 
+  function isNew(seq: number): boolean {
+    if (lastSeq !== null && seq <= lastSeq) return false;
+    lastSeq = seq;
+    return true;
+  }
+
+  function applyFeed(entry: FeedChange): void {
+    if (isNew(entry.seq)) setRecent((list) => [entry, ...list].slice(0, FEED_SIZE));
+  }
+
   function apply(change: Change): void {
-    if (lastSeq !== null && change.seq <= lastSeq) return;
-    lastSeq = change.seq;
-    setRecent((list) => [change, ...list].slice(0, FEED_SIZE));
+    if (!isNew(change.seq)) return;
+    setRecent((list) => [toFeedChange(change), ...list].slice(0, FEED_SIZE));
+    // The router's cache first, so a page opened (or gone Back to) now shows this version.
+    applyChangeToCache(change);
     for (const listener of listeners) {
       try {
         listener(change);
@@ -74,11 +92,16 @@ export function createLive(options: { onSignedOut: () => Promise<boolean> }): Li
     if (lastSeq === null) return;
     let hasMore = true;
     while (hasMore) {
-      const page = await get<{ items: Change[]; hasMore: boolean }>(
-        `/changes?after=${lastSeq}&limit=500`,
-      );
-      for (const change of page.items) apply(change);
-      hasMore = page.hasMore && page.items.length > 0;
+      const query = { after: String(lastSeq), limit: '500' };
+      if (options.isWall) {
+        const page = await call(api.feed.$get({ query }));
+        for (const entry of page.items) applyFeed(entry);
+        hasMore = page.hasMore && page.items.length > 0;
+      } else {
+        const page = await call(api.changes.$get({ query }));
+        for (const change of page.items) apply(change);
+        hasMore = page.hasMore && page.items.length > 0;
+      }
     }
   }
 
@@ -99,14 +122,16 @@ export function createLive(options: { onSignedOut: () => Promise<boolean> }): Li
       });
   }
 
-  /** The feed's history; changes applied meanwhile are kept (merged by seq, newest first). */
+  /** The feed's history; entries applied meanwhile are kept (merged by seq, newest first). */
   async function loadFeed(seq: number): Promise<void> {
-    const page = await get<{ items: Change[] }>(
-      `/changes?after=${Math.max(0, seq - FEED_SIZE)}&limit=${FEED_SIZE}`,
+    const page = await call(
+      api.feed.$get({
+        query: { after: String(Math.max(0, seq - FEED_SIZE)), limit: String(FEED_SIZE) },
+      }),
     );
     setRecent((live) => {
-      const bySeq = new Map<number, Change>();
-      for (const change of [...page.items, ...live]) bySeq.set(change.seq, change);
+      const bySeq = new Map<number, FeedChange>();
+      for (const entry of [...page.items, ...live]) bySeq.set(entry.seq, entry);
       return [...bySeq.values()].sort((a, b) => b.seq - a.seq).slice(0, FEED_SIZE);
     });
   }
@@ -132,8 +157,7 @@ export function createLive(options: { onSignedOut: () => Promise<boolean> }): Li
   window.addEventListener('online', onBrowserOnline);
 
   /** What this screen shows, said again after a reconnect (the server forgot it). */
-  let currentView: { entity: 'client' | 'vehicle' | 'quote'; id: string; editing: boolean } | null =
-    null;
+  let currentView: { entity: ViewedEntity; id: string; editing: boolean } | null = null;
 
   socket.on('connect', () => {
     clearTimeout(offlineTimer);
@@ -149,14 +173,10 @@ export function createLive(options: { onSignedOut: () => Promise<boolean> }): Li
       requestCatchUp();
     }
   });
-  socket.on('change', (change) => {
-    if (lastSeq !== null && change.seq > lastSeq + 1) {
-      // A gap: something was missed (reordering across writers, or a dropped packet).
-      requestCatchUp();
-      return;
-    }
-    apply(change);
-  });
+  /** A gap: something was missed (reordering across writers, or a dropped packet). */
+  const isGap = (seq: number) => lastSeq !== null && seq > lastSeq + 1;
+  socket.on('change', (change) => (isGap(change.seq) ? requestCatchUp() : apply(change)));
+  socket.on('feed', (entry) => (isGap(entry.seq) ? requestCatchUp() : applyFeed(entry)));
   socket.on('presence', setPresence);
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   async function checkSessionThenReconnect(): Promise<void> {
@@ -228,25 +248,39 @@ export function useLive(): Live {
   return live;
 }
 
-/** Runs `listener` for each change while the calling component is mounted. */
-export function useChanges(listener: ChangeListener): void {
-  const live = useLive();
-  onCleanup(live.onChange(listener));
+/** Narrows a change to one entity's: its `data` is then that entity's record. */
+export function isChangeOf<E extends Entity>(change: Change, entity: E): change is ChangeOf<E> {
+  return change.entity === entity;
 }
 
-const pendingRevalidations = new Map<string, ReturnType<typeof setTimeout>>();
-
 /**
- * Revalidates a query once a burst of changes has settled: a check that creates three hundred
- * alerts refetches the inbox once, not three hundred times.
+ * Runs `listener` for each change of `entity` (and of the record `id`, when given: a string, or
+ * an accessor for a page whose record changes with the route) while the calling component is
+ * mounted. The listener gets the narrowed change: a quote listener reads a `Quote`.
  */
-export function revalidateSoon(key: string, delayMs = 250): void {
-  clearTimeout(pendingRevalidations.get(key));
-  pendingRevalidations.set(
-    key,
-    setTimeout(() => {
-      pendingRevalidations.delete(key);
-      void revalidate(key);
-    }, delayMs),
+export function useChanges<E extends Entity>(
+  entity: E,
+  listener: (change: ChangeOf<E>) => void,
+): void;
+export function useChanges<E extends Entity>(
+  entity: E,
+  id: string | (() => string),
+  listener: (change: ChangeOf<E>) => void,
+): void;
+export function useChanges<E extends Entity>(
+  entity: E,
+  ...args:
+    | [(change: ChangeOf<E>) => void]
+    | [string | (() => string), (change: ChangeOf<E>) => void]
+): void {
+  const live = useLive();
+  const [id, listener] = args.length === 1 ? [undefined, args[0]] : args;
+  const idOf = typeof id === 'function' ? id : () => id;
+  onCleanup(
+    live.onChange((change) => {
+      if (!isChangeOf(change, entity)) return;
+      const wanted = idOf();
+      if (wanted === undefined || change.id === wanted) listener(change);
+    }),
   );
 }

@@ -8,7 +8,7 @@ import {
 } from 'solid-js';
 import { AppError } from '../../domain/errors';
 import type { SessionUser } from '../../domain/schemas/staff';
-import { get, onUnauthenticated, post } from './api';
+import { api, call, onUnauthenticated } from './api';
 
 type Session = {
   user: Resource<SessionUser | null>;
@@ -27,7 +27,7 @@ const SessionContext = createContext<Session>();
 
 async function fetchMe(): Promise<SessionUser | null> {
   try {
-    return (await get<{ user: SessionUser }>('/auth/me')).user;
+    return (await call(api.auth.me.$get())).user;
   } catch (error) {
     if (error instanceof AppError && error.code === 'unauthenticated') return null;
     throw error;
@@ -49,7 +49,7 @@ export function SessionProvider(props: { children: JSX.Element }) {
     retry: () => void refetch(),
     signedIn: (next) => mutate(next),
     logout: async () => {
-      await post('/auth/logout').catch((error) => console.warn('Déconnexion', error));
+      await call(api.auth.logout.$post()).catch((error) => console.warn('Déconnexion', error));
       mutate(null);
     },
   };

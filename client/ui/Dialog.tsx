@@ -27,6 +27,7 @@ export function ConfirmDialog(props: {
   title: string;
   message: string;
   confirmLabel: string;
+  cancelLabel?: string;
   tone?: 'danger' | 'primary';
   onConfirm: () => void;
   onClose: () => void;
@@ -36,7 +37,7 @@ export function ConfirmDialog(props: {
       <p>{props.message}</p>
       <div class="dialog-actions">
         <button type="button" class="btn btn-secondary" onClick={() => props.onClose()}>
-          Annuler
+          {props.cancelLabel ?? 'Annuler'}
         </button>
         <button
           type="button"

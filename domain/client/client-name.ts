@@ -1,3 +1,5 @@
+import { normalizeSearchText } from '../text';
+
 /**
  * How a client is named on screen and in the feed. Kept apart from the schemas so the app's
  * first screen does not load the phone-number rules to print a name.
@@ -24,4 +26,17 @@ export function getClientDisplayName(client: NamedClient): string {
 export function formatFrenchPhone(e164: string): string {
   const french = /^\+33(\d)(\d{2})(\d{2})(\d{2})(\d{2})$/.exec(e164);
   return french ? `0${french.slice(1).join(' ')}` : e164;
+}
+
+/**
+ * Ordering key of the client list: company or "last first", lower case, no accents. Compared
+ * code point by code point, as the database (collation C) orders it.
+ */
+export function buildClientSortName(client: {
+  firstName: string | null;
+  lastName: string | null;
+  companyName: string | null;
+}): string {
+  const name = [client.companyName ?? client.lastName, client.firstName].filter(Boolean).join(' ');
+  return normalizeSearchText(name);
 }

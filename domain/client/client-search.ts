@@ -1,6 +1,8 @@
 import { normalizeSearchText } from '../text';
 import { parsePhone } from './phone';
 
+export { buildClientSortName } from './client-name';
+
 type SearchableClient = {
   firstName: string | null;
   lastName: string | null;
@@ -10,12 +12,6 @@ type SearchableClient = {
   siret: string | null;
   address: { postalCode: string | null; city: string | null };
 };
-
-/** Ordering key: company or "last first", lower case, no accents. */
-export function buildClientSortName(client: SearchableClient): string {
-  const name = [client.companyName ?? client.lastName, client.firstName].filter(Boolean).join(' ');
-  return normalizeSearchText(name);
-}
 
 /** The haystack the trigram index searches: names, e-mail, phones in both forms, city, SIRET. */
 export function buildClientSearchText(client: SearchableClient): string {

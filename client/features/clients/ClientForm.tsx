@@ -1,19 +1,24 @@
 import { createEffect, createSignal, For, Index, type JSX, onMount, Show } from 'solid-js';
-import { createStore, unwrap } from 'solid-js/store';
+import { type SetStoreFunction, unwrap } from 'solid-js/store';
 import { ClientInputSchema } from '../../../domain/schemas/client';
 import { type FieldErrors, validateAll } from '../../lib/validate';
 import { Button } from '../../ui/Button';
+import { ConfirmDialog } from '../../ui/Dialog';
 import { Field } from '../../ui/Field';
 import { Input, Select, Textarea } from '../../ui/Input';
 import { type ClientFormValues, toClientInput, toFormErrorKey } from './client-values';
 
 type Props = {
-  initial: ClientFormValues;
+  /** The form's state, owned by the page (an editable record, or a new client's store). */
+  values: ClientFormValues;
+  setValues: SetStoreFunction<ClientFormValues>;
+  isDirty: boolean;
   submitLabel: string;
   /** Server-side field errors, keyed by API path. */
   serverErrors?: FieldErrors;
   isSubmitting: boolean;
   onSubmit: (values: ClientFormValues) => void;
+  /** Leaves the form; asked first when it holds unsaved edits. */
   onCancel?: () => void;
   /** Shown above the buttons (e.g. "someone changed this client"). */
   notice?: JSX.Element;
@@ -26,10 +31,12 @@ const MAX_PHONES = 5;
 /**
  * The client form. It validates with the same zod schema as the server before sending (then on
  * every change once a submit was tried), and shows the server's field errors after. Enter
- * submits, Escape cancels.
+ * submits; Escape cancels, after asking when something was typed.
  */
 export function ClientForm(props: Props) {
-  const [values, setValues] = createStore<ClientFormValues>(structuredClone(props.initial));
+  const values = props.values;
+  const setValues = props.setValues;
+  const [isConfirmingCancel, setConfirmingCancel] = createSignal(false);
   const [localErrors, setLocalErrors] = createSignal<FieldErrors>({});
   const [hasTried, setTried] = createSignal(false);
   let form!: HTMLFormElement;
@@ -57,6 +64,11 @@ export function ClientForm(props: Props) {
   };
 
   onMount(() => form.querySelector<HTMLElement>('[data-autofocus]')?.focus());
+
+  function cancel() {
+    if (props.isDirty) setConfirmingCancel(true);
+    else props.onCancel?.();
+  }
 
   function submit(event: SubmitEvent) {
     event.preventDefault();
@@ -94,180 +106,191 @@ export function ClientForm(props: Props) {
   };
 
   return (
-    <form
-      ref={form}
-      class="form client-form"
-      onSubmit={submit}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape' && props.onCancel) {
-          event.preventDefault();
-          props.onCancel();
-        }
-      }}
-      noValidate
-    >
-      <fieldset class="segmented" aria-label="Type de client">
-        <For
-          each={
-            [
-              ['person', 'Particulier'],
-              ['business', 'Entreprise'],
-            ] as const
+    <>
+      <form
+        ref={form}
+        class="form client-form"
+        onSubmit={submit}
+        onKeyDown={(event) => {
+          if (event.key === 'Escape' && props.onCancel && !event.defaultPrevented) {
+            event.preventDefault();
+            cancel();
           }
-        >
-          {([kind, label]) => (
-            <label class={values.kind === kind ? 'selected' : ''}>
-              <input
-                type="radio"
-                name="kind"
-                value={kind}
-                checked={values.kind === kind}
-                onChange={() => setValues('kind', kind)}
-              />
-              {label}
-            </label>
-          )}
-        </For>
-      </fieldset>
+        }}
+        noValidate
+      >
+        <fieldset class="segmented" aria-label="Type de client">
+          <For
+            each={
+              [
+                ['person', 'Particulier'],
+                ['business', 'Entreprise'],
+              ] as const
+            }
+          >
+            {([kind, label]) => (
+              <label class={values.kind === kind ? 'selected' : ''}>
+                <input
+                  type="radio"
+                  name="kind"
+                  value={kind}
+                  checked={values.kind === kind}
+                  onChange={() => setValues('kind', kind)}
+                />
+                {label}
+              </label>
+            )}
+          </For>
+        </fieldset>
 
-      <Show when={values.kind === 'business'}>
+        <Show when={values.kind === 'business'}>
+          <fieldset class="form-section">
+            <legend>Entreprise</legend>
+            <div class="form-grid form-grid-company">
+              {text('companyName', 'Raison sociale', {
+                fieldClass: 'span-all',
+                'data-autofocus': '',
+              } as JSX.InputHTMLAttributes<HTMLInputElement>)}
+              {text('siret', 'SIRET', { inputMode: 'numeric', placeholder: '14 chiffres' })}
+              {text('vatNumber', 'N° de TVA intracommunautaire', { placeholder: 'FR…' })}
+            </div>
+          </fieldset>
+        </Show>
+
         <fieldset class="form-section">
-          <legend>Entreprise</legend>
-          <div class="form-grid form-grid-company">
-            {text('companyName', 'Raison sociale', {
-              fieldClass: 'span-all',
-              'data-autofocus': '',
+          <legend>{values.kind === 'business' ? 'Contact' : 'Identité'}</legend>
+          <div class="form-grid form-grid-name">
+            <Field label="Civilité" for="client-civility" error={errorOf('civility')}>
+              <Select
+                id="client-civility"
+                value={values.civility}
+                error={errorOf('civility')}
+                onChange={(event) =>
+                  setValues('civility', event.currentTarget.value as ClientFormValues['civility'])
+                }
+              >
+                <option value="">—</option>
+                <option value="mrs">Mme</option>
+                <option value="mr">M.</option>
+              </Select>
+            </Field>
+            {text('firstName', 'Prénom', {
+              ...(values.kind === 'person' ? { 'data-autofocus': '' } : {}),
             } as JSX.InputHTMLAttributes<HTMLInputElement>)}
-            {text('siret', 'SIRET', { inputMode: 'numeric', placeholder: '14 chiffres' })}
-            {text('vatNumber', 'N° de TVA intracommunautaire', { placeholder: 'FR…' })}
+            {text('lastName', values.kind === 'business' ? 'Nom du contact' : 'Nom')}
           </div>
         </fieldset>
-      </Show>
 
-      <fieldset class="form-section">
-        <legend>{values.kind === 'business' ? 'Contact' : 'Identité'}</legend>
-        <div class="form-grid form-grid-name">
-          <Field label="Civilité" for="client-civility" error={errorOf('civility')}>
-            <Select
-              id="client-civility"
-              value={values.civility}
-              error={errorOf('civility')}
-              onChange={(event) =>
-                setValues('civility', event.currentTarget.value as ClientFormValues['civility'])
-              }
-            >
-              <option value="">—</option>
-              <option value="mrs">Mme</option>
-              <option value="mr">M.</option>
-            </Select>
-          </Field>
-          {text('firstName', 'Prénom', {
-            ...(values.kind === 'person' ? { 'data-autofocus': '' } : {}),
-          } as JSX.InputHTMLAttributes<HTMLInputElement>)}
-          {text('lastName', values.kind === 'business' ? 'Nom du contact' : 'Nom')}
-        </div>
-      </fieldset>
-
-      <fieldset class="form-section">
-        <legend>Coordonnées</legend>
-        <div class="form-grid form-grid-contact">
-          {text('email', 'E-mail', { type: 'email', placeholder: 'nom@exemple.fr' })}
-          <div class="phones">
-            <Index each={values.phones}>
-              {(phone, index) => (
-                <Field
-                  label={index === 0 ? 'Téléphone' : `Téléphone ${index + 1}`}
-                  for={`client-phone-${index}`}
-                  error={errorOf(`phones.${index}`)}
+        <fieldset class="form-section">
+          <legend>Coordonnées</legend>
+          <div class="form-grid form-grid-contact">
+            {text('email', 'E-mail', { type: 'email', placeholder: 'nom@exemple.fr' })}
+            <div class="phones">
+              <Index each={values.phones}>
+                {(phone, index) => (
+                  <Field
+                    label={index === 0 ? 'Téléphone' : `Téléphone ${index + 1}`}
+                    for={`client-phone-${index}`}
+                    error={errorOf(`phones.${index}`)}
+                  >
+                    <div class="input-row">
+                      <Input
+                        id={`client-phone-${index}`}
+                        type="tel"
+                        value={phone()}
+                        placeholder="06 12 34 56 78"
+                        error={errorOf(`phones.${index}`)}
+                        onInput={(event) => setValues('phones', index, event.currentTarget.value)}
+                      />
+                      <Show when={values.phones.length > 1}>
+                        <button
+                          type="button"
+                          class="btn btn-ghost btn-remove"
+                          aria-label={`Retirer le téléphone ${index + 1}`}
+                          title="Retirer ce numéro"
+                          onClick={() =>
+                            setValues('phones', (list) => list.filter((_, i) => i !== index))
+                          }
+                        >
+                          ✕
+                        </button>
+                      </Show>
+                    </div>
+                  </Field>
+                )}
+              </Index>
+              <Show when={errorOf('phones')}>
+                <p class="field-error">{errorOf('phones')}</p>
+              </Show>
+              <Show when={values.phones.length < MAX_PHONES}>
+                <button
+                  type="button"
+                  class="btn btn-ghost btn-small add-phone"
+                  onClick={() => setValues('phones', (list) => [...list, ''])}
                 >
-                  <div class="input-row">
-                    <Input
-                      id={`client-phone-${index}`}
-                      type="tel"
-                      value={phone()}
-                      placeholder="06 12 34 56 78"
-                      error={errorOf(`phones.${index}`)}
-                      onInput={(event) => setValues('phones', index, event.currentTarget.value)}
-                    />
-                    <Show when={values.phones.length > 1}>
-                      <button
-                        type="button"
-                        class="btn btn-ghost btn-remove"
-                        aria-label={`Retirer le téléphone ${index + 1}`}
-                        title="Retirer ce numéro"
-                        onClick={() =>
-                          setValues('phones', (list) => list.filter((_, i) => i !== index))
-                        }
-                      >
-                        ✕
-                      </button>
-                    </Show>
-                  </div>
-                </Field>
-              )}
-            </Index>
-            <Show when={errorOf('phones')}>
-              <p class="field-error">{errorOf('phones')}</p>
-            </Show>
-            <Show when={values.phones.length < MAX_PHONES}>
-              <button
-                type="button"
-                class="btn btn-ghost btn-small add-phone"
-                onClick={() => setValues('phones', (list) => [...list, ''])}
-              >
-                + Ajouter un téléphone
-              </button>
-            </Show>
+                  + Ajouter un téléphone
+                </button>
+              </Show>
+            </div>
           </div>
-        </div>
-      </fieldset>
+        </fieldset>
 
-      <fieldset class="form-section">
-        <legend>Adresse</legend>
-        <div class="form-grid form-grid-address">
-          {text('street', 'Numéro et rue', { fieldClass: 'span-all' })}
-          {text('postalCode', 'Code postal', { inputMode: 'numeric', maxLength: 12 })}
-          {text('city', 'Ville')}
-          {text('country', 'Pays', {
-            maxLength: 2,
-            class: 'input-country',
-            title: 'Code pays à deux lettres : FR, BE, CH…',
-            onInput: (event) => setValues('country', event.currentTarget.value.toUpperCase()),
-          })}
-        </div>
-      </fieldset>
+        <fieldset class="form-section">
+          <legend>Adresse</legend>
+          <div class="form-grid form-grid-address">
+            {text('street', 'Numéro et rue', { fieldClass: 'span-all' })}
+            {text('postalCode', 'Code postal', { inputMode: 'numeric', maxLength: 12 })}
+            {text('city', 'Ville')}
+            {text('country', 'Pays', {
+              maxLength: 2,
+              class: 'input-country',
+              title: 'Code pays à deux lettres : FR, BE, CH…',
+              onInput: (event) => setValues('country', event.currentTarget.value.toUpperCase()),
+            })}
+          </div>
+        </fieldset>
 
-      <Field label="Notes" for="client-notes" error={errorOf('notes')}>
-        <Textarea
-          id="client-notes"
-          rows={3}
-          value={values.notes}
-          error={errorOf('notes')}
-          onInput={(event) => setValues('notes', event.currentTarget.value)}
-        />
-      </Field>
+        <Field label="Notes" for="client-notes" error={errorOf('notes')}>
+          <Textarea
+            id="client-notes"
+            rows={3}
+            value={values.notes}
+            error={errorOf('notes')}
+            onInput={(event) => setValues('notes', event.currentTarget.value)}
+          />
+        </Field>
 
-      <label class="checkbox">
-        <input
-          type="checkbox"
-          checked={values.consentReminders}
-          onChange={(event) => setValues('consentReminders', event.currentTarget.checked)}
-        />
-        Accepte de recevoir des rappels (contrôle technique, entretien) — consentement RGPD
-      </label>
+        <label class="checkbox">
+          <input
+            type="checkbox"
+            checked={values.consentReminders}
+            onChange={(event) => setValues('consentReminders', event.currentTarget.checked)}
+          />
+          Accepte de recevoir des rappels (contrôle technique, entretien) — consentement RGPD
+        </label>
 
-      {props.notice}
+        {props.notice}
 
-      <div class="form-actions">
-        <Show when={props.onCancel}>
-          <Button onClick={() => props.onCancel?.()} title="Échap">
-            Annuler
+        <div class="form-actions">
+          <Show when={props.onCancel}>
+            <Button onClick={cancel} title="Échap">
+              Annuler
+            </Button>
+          </Show>
+          <Button type="submit" variant="primary" isLoading={props.isSubmitting} title="Entrée">
+            {props.submitLabel}
           </Button>
-        </Show>
-        <Button type="submit" variant="primary" isLoading={props.isSubmitting} title="Entrée">
-          {props.submitLabel}
-        </Button>
-      </div>
-    </form>
+        </div>
+      </form>
+      <ConfirmDialog
+        open={isConfirmingCancel()}
+        title="Abandonner vos modifications ?"
+        message="Ce que vous avez saisi dans ce formulaire sera perdu."
+        confirmLabel="Abandonner la saisie"
+        cancelLabel="Continuer la saisie"
+        onConfirm={() => props.onCancel?.()}
+        onClose={() => setConfirmingCancel(false)}
+      />
+    </>
   );
 }

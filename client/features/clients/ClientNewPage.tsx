@@ -1,18 +1,25 @@
 import { useAction, useNavigate, useSubmission } from '@solidjs/router';
-import { createSignal, Show } from 'solid-js';
+import { createMemo, createSignal, Show } from 'solid-js';
+import { createStore } from 'solid-js/store';
 import { errorMessage, fieldErrors } from '../../lib/api';
+import { createLeaveGuard } from '../../lib/editable-record';
 import type { FieldErrors } from '../../lib/validate';
+import { LeaveGuardDialog } from '../../ui/Collaboration';
 import { showToast } from '../../ui/toast';
 import { ClientForm } from './ClientForm';
-import { EMPTY_CLIENT, toClientInput } from './client-values';
+import { EMPTY_CLIENT, isSameClientValues, toClientInput } from './client-values';
 import { createClient } from './clients.api';
 
 export default function ClientNewPage() {
   const navigate = useNavigate();
+  const [values, setValues] = createStore(structuredClone(EMPTY_CLIENT));
   const [errors, setErrors] = createSignal<FieldErrors>({});
   const [error, setError] = createSignal<string | null>(null);
+  const [isCreated, setCreated] = createSignal(false);
   const create = useAction(createClient);
   const submission = useSubmission(createClient);
+  const isDirty = createMemo(() => !isCreated() && !isSameClientValues(values, EMPTY_CLIENT));
+  const guard = createLeaveGuard(isDirty);
 
   return (
     <div class="page page-narrow">
@@ -26,15 +33,21 @@ export default function ClientNewPage() {
       </Show>
       <div class="card">
         <ClientForm
-          initial={EMPTY_CLIENT}
+          values={values}
+          setValues={setValues}
+          isDirty={isDirty()}
           submitLabel="Créer le client"
           serverErrors={errors()}
           isSubmitting={Boolean(submission.pending)}
-          onCancel={() => navigate('/clients')}
-          onSubmit={async (values) => {
+          onCancel={() => {
+            setCreated(true);
+            navigate('/clients');
+          }}
+          onSubmit={async (input) => {
             setError(null);
             try {
-              const client = await create(toClientInput(values));
+              const client = await create(toClientInput(input));
+              setCreated(true);
               showToast('Client créé.');
               navigate(`/clients/${client.id}`);
             } catch (caught) {
@@ -44,6 +57,7 @@ export default function ClientNewPage() {
           }}
         />
       </div>
+      <LeaveGuardDialog guard={guard} />
     </div>
   );
 }

@@ -1,20 +1,28 @@
-import { createResource, createSignal, For, Show } from 'solid-js';
+import { createResource, createSignal, For, onCleanup, Show, Suspense } from 'solid-js';
 import { getClientDisplayName } from '../../../domain/client/client-name';
 import type { Client } from '../../../domain/schemas/client';
-import { get, toQuery } from '../../lib/api';
+import { Spinner } from '../../ui/Feedback';
 import { Field } from '../../ui/Field';
+import { searchClients } from './clients.api';
 
-/** Search a client by name, phone or city, and pick one. */
+const DEBOUNCE_MS = 200;
+
+/**
+ * Search a client by name, phone or city, and pick one. The results load under their own
+ * Suspense: the page's would swap the whole dialog for its spinner at each keystroke, and the
+ * input with it (the search kept only the first letter typed).
+ */
 export function ClientPicker(props: {
   id: string;
   label: string;
   selectedId?: string;
   onPick: (client: Client) => void;
 }) {
+  const [text, setText] = createSignal('');
   const [query, setQuery] = createSignal('');
-  const [clients] = createResource(query, (q) =>
-    get<{ items: Client[] }>(`/clients${toQuery({ q, limit: 8 })}`),
-  );
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  onCleanup(() => clearTimeout(timer));
+  const [clients] = createResource(query, (q) => searchClients(q));
   return (
     <div class="client-picker">
       <Field label={props.label} for={props.id}>
@@ -22,32 +30,39 @@ export function ClientPicker(props: {
           id={props.id}
           type="search"
           placeholder="Nom, téléphone, ville…"
-          value={query()}
-          onInput={(event) => setQuery(event.currentTarget.value)}
+          autocomplete="off"
+          value={text()}
+          onInput={(event) => {
+            setText(event.currentTarget.value);
+            clearTimeout(timer);
+            timer = setTimeout(() => setQuery(text().trim()), DEBOUNCE_MS);
+          }}
         />
       </Field>
-      <Show
-        when={(clients()?.items.length ?? 0) > 0}
-        fallback={<p class="muted">Aucun client trouvé.</p>}
-      >
-        <ul class="picker" aria-label="Clients trouvés">
-          <For each={clients()?.items}>
-            {(client) => (
-              <li>
-                <button
-                  type="button"
-                  class={`btn btn-ghost ${props.selectedId === client.id ? 'active' : ''}`}
-                  aria-pressed={props.selectedId === client.id}
-                  onClick={() => props.onPick(client)}
-                >
-                  {getClientDisplayName(client)}
-                  {client.address.city ? ` — ${client.address.city}` : ''}
-                </button>
-              </li>
-            )}
-          </For>
-        </ul>
-      </Show>
+      <Suspense fallback={<Spinner label="Recherche…" />}>
+        <Show
+          when={(clients()?.items.length ?? 0) > 0}
+          fallback={<p class="muted">Aucun client trouvé.</p>}
+        >
+          <ul class="picker" aria-label="Clients trouvés">
+            <For each={clients()?.items}>
+              {(client) => (
+                <li>
+                  <button
+                    type="button"
+                    class={`btn btn-ghost ${props.selectedId === client.id ? 'active' : ''}`}
+                    aria-pressed={props.selectedId === client.id}
+                    onClick={() => props.onPick(client)}
+                  >
+                    {getClientDisplayName(client)}
+                    {client.address.city ? ` — ${client.address.city}` : ''}
+                  </button>
+                </li>
+              )}
+            </For>
+          </ul>
+        </Show>
+      </Suspense>
     </div>
   );
 }

@@ -1,5 +1,7 @@
 import { formatPhone } from '../../../domain/client/phone';
+import { pickChanged } from '../../../domain/equal';
 import type { Client, ClientInput } from '../../../domain/schemas/client';
+import { createRecordMerge } from '../../lib/merge-outcome';
 
 /** What the form edits: plain strings, phones as typed. */
 export type ClientFormValues = {
@@ -87,47 +89,52 @@ export function toFormErrorKey(path: string): string {
   return path.startsWith('address.') ? path.slice('address.'.length) : path;
 }
 
-const FIELDS = Object.keys(EMPTY_CLIENT) as Array<keyof ClientFormValues>;
-
 /** A value as compared between versions: trimmed text, phones without their spacing. */
-function comparable(key: keyof ClientFormValues, value: ClientFormValues[typeof key]): string {
-  if (key === 'phones') {
-    return (value as string[])
-      .map((phone) => phone.replace(/[\s.\-()]/g, ''))
+function comparable(key: keyof ClientFormValues, value: unknown): string {
+  if (key === 'phones' && Array.isArray(value)) {
+    return value
+      .map((phone) => String(phone).replace(/[\s.\-()]/g, ''))
       .filter(Boolean)
       .join(',');
   }
   return typeof value === 'string' ? value.trim() : String(value);
 }
 
-export function isSameValue(
-  key: keyof ClientFormValues,
-  a: ClientFormValues,
-  b: ClientFormValues,
-): boolean {
-  return comparable(key, a[key]) === comparable(key, b[key]);
+const KIND_LABELS = { person: 'Particulier', business: 'Entreprise' } as const;
+const CIVILITY_LABELS = { mr: 'M.', mrs: 'Mme', '': '—' } as const;
+
+/** The client form's three-way merge, with the form's own labels. */
+export const mergeClientValues = createRecordMerge<ClientFormValues>(
+  {
+    kind: { label: 'Type', show: (kind) => KIND_LABELS[kind] },
+    companyName: { label: 'Raison sociale' },
+    siret: { label: 'SIRET' },
+    vatNumber: { label: 'N° de TVA' },
+    civility: { label: 'Civilité', show: (civility) => CIVILITY_LABELS[civility] },
+    firstName: { label: 'Prénom' },
+    lastName: { label: 'Nom' },
+    email: { label: 'E-mail' },
+    phones: { label: 'Téléphones' },
+    street: { label: 'Adresse' },
+    postalCode: { label: 'Code postal' },
+    city: { label: 'Ville' },
+    country: { label: 'Pays' },
+    notes: { label: 'Notes' },
+    consentReminders: {
+      label: 'Rappels',
+      show: (consent) => (consent ? 'Accepte' : 'Refuse'),
+    },
+  },
+  (field, a, b) => comparable(field, a) === comparable(field, b),
+);
+
+export function isSameClientValues(a: ClientFormValues, b: ClientFormValues): boolean {
+  return (Object.keys(EMPTY_CLIENT) as Array<keyof ClientFormValues>).every(
+    (key) => comparable(key, a[key]) === comparable(key, b[key]),
+  );
 }
 
-/** The fields `after` changed relative to `before`. */
-export function changedFields(
-  before: ClientFormValues,
-  after: ClientFormValues,
-): Array<keyof ClientFormValues> {
-  return FIELDS.filter((key) => !isSameValue(key, before, after));
-}
-
-/**
- * "Réappliquer mes modifications": the current version with only the fields I changed put back
- * on top, so the other person's changes to fields I did not touch are kept, not reverted.
- */
-export function reapplyChanges(
-  current: ClientFormValues,
-  mine: ClientFormValues,
-  base: ClientFormValues,
-): ClientFormValues {
-  const merged: ClientFormValues = { ...current, phones: [...current.phones] };
-  for (const key of changedFields(base, mine)) {
-    (merged as Record<string, unknown>)[key] = key === 'phones' ? [...mine.phones] : mine[key];
-  }
-  return merged;
+/** The PATCH body: only the fields that differ from what the form started from. */
+export function toClientPatch(base: ClientFormValues, values: ClientFormValues) {
+  return pickChanged(toClientInput(base), toClientInput(values));
 }

@@ -1,36 +1,42 @@
-import { action, query } from '@solidjs/router';
-import type { Client, ClientInput, ClientUpdate } from '../../../domain/schemas/client';
-import { del, get, patch, post, toQuery } from '../../lib/api';
+import type { ClientInput, ClientUpdate } from '../../../domain/schemas/client';
+import { api, call } from '../../lib/api';
+import { liveAction, recordQuery, staleOnQuery } from '../../lib/queries';
 
-export type ClientPage = { items: Client[]; nextCursor: string | null };
+export type ClientFilters = { q: string; archived: boolean };
 
-export const getClientsPage = query(
-  (q: string, archived: boolean, cursor?: string) =>
-    get<ClientPage>(
-      `/clients${toQuery({ q, archived: archived || undefined, cursor, limit: 50 })}`,
-    ),
+export const getClientsPage = staleOnQuery(
+  ['client'],
   'clients',
+  (filters: ClientFilters, cursor?: string) =>
+    call(
+      api.clients.$get({
+        query: {
+          ...(filters.q ? { q: filters.q } : {}),
+          ...(filters.archived ? { archived: 'true' } : {}),
+          ...(cursor ? { cursor } : {}),
+          limit: '50',
+        },
+      }),
+    ),
 );
 
-export const getClient = query((id: string) => get<Client>(`/clients/${id}`), 'client');
+export const getClient = recordQuery('client', 'client', (id) =>
+  call(api.clients[':id'].$get({ param: { id } })),
+);
 
-/*
- * Writes are router actions: a successful one revalidates the queries on screen (list, detail),
- * a failed one rejects with the AppError (conflict, validation) for the form to show.
- */
-export const createClient = action(
-  (input: ClientInput) => post<Client>('/clients', input),
-  'client-create',
+/** The client search of a picker (transfer, new quote): a few rows, never cached. */
+export const searchClients = (q: string) =>
+  call(api.clients.$get({ query: { ...(q ? { q } : {}), limit: '8' } }));
+
+export const createClient = liveAction('client-create', (input: ClientInput) =>
+  call(api.clients.$post({ json: input })),
 );
-export const updateClient = action(
-  (id: string, input: ClientUpdate) => patch<Client>(`/clients/${id}`, input),
-  'client-update',
+export const updateClient = liveAction('client-update', (id: string, input: ClientUpdate) =>
+  call(api.clients[':id'].$patch({ param: { id }, json: input })),
 );
-export const archiveClient = action(
-  (id: string) => del<Client>(`/clients/${id}`),
-  'client-archive',
+export const archiveClient = liveAction('client-archive', (id: string) =>
+  call(api.clients[':id'].$delete({ param: { id } })),
 );
-export const restoreClient = action(
-  (id: string) => post<Client>(`/clients/${id}/restore`),
-  'client-restore',
+export const restoreClient = liveAction('client-restore', (id: string) =>
+  call(api.clients[':id'].restore.$post({ param: { id } })),
 );

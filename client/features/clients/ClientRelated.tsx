@@ -1,0 +1,35 @@
+import { createSignal, Show } from 'solid-js';
+import { getClientDisplayName } from '../../../domain/client/client-name';
+import type { Client } from '../../../domain/schemas/client';
+import { Button } from '../../ui/Button';
+import { NewQuoteDialog } from '../quotes/NewQuoteDialog';
+import { QuoteList } from '../quotes/QuoteList';
+import { ClientVehicles } from '../vehicles/ClientVehicles';
+
+/** A client's vehicles and quotes, under the card. */
+export function ClientRelated(props: { client: Client; canAdd: boolean }) {
+  const [isCreatingQuote, setCreatingQuote] = createSignal(false);
+  return (
+    <>
+      <ClientVehicles
+        clientId={props.client.id}
+        clientName={getClientDisplayName(props.client)}
+        canAdd={props.canAdd}
+      />
+      <section class="card">
+        <div class="section-header">
+          <h2>Devis</h2>
+          <Show when={props.canAdd}>
+            <Button onClick={() => setCreatingQuote(true)}>Nouveau devis</Button>
+          </Show>
+        </div>
+        <QuoteList filters={{ clientId: props.client.id }} empty="Aucun devis pour ce client." />
+      </section>
+      <NewQuoteDialog
+        open={isCreatingQuote()}
+        onClose={() => setCreatingQuote(false)}
+        clientId={props.client.id}
+      />
+    </>
+  );
+}
