@@ -131,7 +131,16 @@ export const AlertRulesUpdateSchema = AlertRulesValuesSchema.extend({
   version: z.int().min(0),
 }).refine(...urgentAfterOpening);
 
+/**
+ * `PATCH /alert-rules`: the fields that changed and the version they were changed from; the
+ * server merges them into the current rules and checks the result with `AlertRulesUpdateSchema`.
+ */
+export const AlertRulesPatchSchema = AlertRulesValuesSchema.partial().extend({
+  version: z.int().min(0),
+});
+
 export type AlertRules = z.output<typeof AlertRulesValuesSchema>;
+export type AlertRulesPatch = z.input<typeof AlertRulesPatchSchema>;
 
 /** The saved rules, as `GET /alert-rules` returns them and their change carries them. */
 export const AlertRulesSchema = AlertRulesValuesSchema.extend({

@@ -85,6 +85,14 @@ export const SettingsValuesSchema = z.object({
 /** `version` is 0 until the settings are first saved. */
 export const SettingsUpdateSchema = SettingsValuesSchema.extend({ version: z.int().min(0) });
 
+/**
+ * `PATCH /settings`: the top-level fields that changed, with the version they were changed
+ * from; the server merges them into the current settings and checks the result whole.
+ */
+export const SettingsPatchSchema = SettingsValuesSchema.partial().extend({
+  version: z.int().min(0),
+});
+
 export const SettingsSchema = SettingsValuesSchema.extend({
   version: z.int(),
   updatedAt: z.iso.datetime(),
@@ -92,6 +100,7 @@ export const SettingsSchema = SettingsValuesSchema.extend({
 
 export type Settings = z.infer<typeof SettingsSchema>;
 export type SettingsValues = z.output<typeof SettingsValuesSchema>;
+export type SettingsPatch = z.input<typeof SettingsPatchSchema>;
 export type LabourRate = z.infer<typeof LabourRateSchema>;
 export type QuotePackage = z.infer<typeof PackageSchema>;
 

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { AlertRulesValuesSchema } from '../../../domain/alerts/rules';
+import { AlertRulesPatchSchema, AlertRulesValuesSchema } from '../../../domain/alerts/rules';
 import {
   AlertActionSchema,
   AlertAssignSchema,
@@ -24,6 +24,7 @@ import {
   createCustomAlert,
   getAlertRules,
   listAlerts,
+  patchAlertRules,
   runCheckNow,
   updateAlertRules,
 } from './alerts.service';
@@ -191,5 +192,20 @@ export function alertRulesRoutes(deps: Deps) {
         },
       }),
       async (c) => c.json(await updateAlertRules(deps, requireActor(c), c.req.valid('json')), 200),
+    )
+    .openapi(
+      createRoute({
+        method: 'patch',
+        path: '/',
+        tags: ['alerts'],
+        description:
+          'Admins: the changed fields and `version`, merged into the current rules; 409 `stale_version` with `current` when `version` is not current.',
+        request: jsonBody(AlertRulesPatchSchema),
+        responses: {
+          200: jsonContent(RulesResponseSchema, 'Saved'),
+          ...errorResponses(400, 401, 403, 409),
+        },
+      }),
+      async (c) => c.json(await patchAlertRules(deps, requireActor(c), c.req.valid('json')), 200),
     );
 }

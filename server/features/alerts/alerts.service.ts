@@ -2,12 +2,13 @@ import { Cron } from 'croner';
 import type { z } from 'zod';
 import {
   type AlertRules,
+  type AlertRulesPatchSchema,
   AlertRulesUpdateSchema,
   computeSeverity,
 } from '../../../domain/alerts/rules';
 import { getClientDisplayName } from '../../../domain/client/client-name';
 import { GARAGE_TZ, todayInParis } from '../../../domain/dates';
-import { AppError } from '../../../domain/errors';
+import { AppError, fromZodError } from '../../../domain/errors';
 import type {
   Alert,
   AlertCreateSchema,
@@ -304,6 +305,27 @@ export async function updateAlertRules(
   });
   deps.jobs.reschedule(ALERT_JOB, saved.schedule);
   return { ...saved, ...(await getSchedule(deps)) };
+}
+
+/**
+ * The fields sent, merged into the current rules and checked whole as a full save is (the
+ * urgent-after-opening refinement included); `stale_version` with `current` on an old version.
+ */
+export async function patchAlertRules(
+  deps: Deps,
+  actor: Actor,
+  patch: z.output<typeof AlertRulesPatchSchema>,
+) {
+  requireRole(actor, ['admin']);
+  const { version, ...changes } = patch;
+  const current = await selectAlertRules(deps.db);
+  if (current.version !== version) {
+    throw await staleVersionError(deps.db, 'alert_rules', 'alert-rules', current);
+  }
+  const { version: _, updatedAt: __, ...rules } = current;
+  const merged = AlertRulesUpdateSchema.safeParse({ ...rules, ...changes, version });
+  if (!merged.success) throw fromZodError(merged.error);
+  return updateAlertRules(deps, actor, merged.data);
 }
 
 export { AlertRulesUpdateSchema };

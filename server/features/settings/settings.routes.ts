@@ -1,5 +1,9 @@
 import { createRoute } from '@hono/zod-openapi';
-import { SettingsSchema, SettingsUpdateSchema } from '../../../domain/schemas/settings';
+import {
+  SettingsPatchSchema,
+  SettingsSchema,
+  SettingsUpdateSchema,
+} from '../../../domain/schemas/settings';
 import type { Deps } from '../../deps';
 import {
   createRouter,
@@ -8,7 +12,7 @@ import {
   jsonContent,
   requireActor,
 } from '../../http/router';
-import { getSettings, updateSettings } from './settings.service';
+import { getSettings, patchSettings, updateSettings } from './settings.service';
 
 export function settingsRoutes(deps: Deps) {
   return createRouter()
@@ -35,5 +39,20 @@ export function settingsRoutes(deps: Deps) {
         },
       }),
       async (c) => c.json(await updateSettings(deps, requireActor(c), c.req.valid('json')), 200),
+    )
+    .openapi(
+      createRoute({
+        method: 'patch',
+        path: '/',
+        tags: ['settings'],
+        description:
+          'Admins only: the changed top-level fields and `version`, merged into the current settings; 409 `stale_version` with `current` when `version` is not current.',
+        request: jsonBody(SettingsPatchSchema),
+        responses: {
+          200: jsonContent(SettingsSchema, 'Saved'),
+          ...errorResponses(400, 401, 403, 409),
+        },
+      }),
+      async (c) => c.json(await patchSettings(deps, requireActor(c), c.req.valid('json')), 200),
     );
 }

@@ -1,8 +1,12 @@
 import type { z } from 'zod';
-import { AppError } from '../../../domain/errors';
-import type { Settings, SettingsUpdateSchema } from '../../../domain/schemas/settings';
+import { fromZodError } from '../../../domain/errors';
+import {
+  type Settings,
+  type SettingsPatchSchema,
+  SettingsUpdateSchema,
+} from '../../../domain/schemas/settings';
 import type { Actor, Deps } from '../../deps';
-import { READERS, requireRole } from '../auth/access';
+import { ADMINS, READERS, requireRole } from '../auth/access';
 import { staleVersionError, writeWithChanges } from '../changes/changes.service';
 import { saveSettingsVersioned, selectSettings } from './settings.repo';
 
@@ -27,4 +31,26 @@ export async function updateSettings(
     record({ entity: 'settings', action: 'updated', id: 'settings', data: saved });
     return saved;
   });
+}
+
+/**
+ * The fields sent, merged into the current settings and checked whole with the schema of a full
+ * save: a form sends what the user changed, and an edit of another field meanwhile is refused
+ * with `stale_version` (and `current`) rather than overwritten.
+ */
+export async function patchSettings(
+  deps: Deps,
+  actor: Actor,
+  patch: z.output<typeof SettingsPatchSchema>,
+): Promise<Settings> {
+  requireRole(actor, ADMINS);
+  const { version, ...changes } = patch;
+  const current = await selectSettings(deps.db);
+  if (current.version !== version) {
+    throw await staleVersionError(deps.db, 'settings', 'settings', current);
+  }
+  const { version: _, updatedAt: __, ...values } = current;
+  const merged = SettingsUpdateSchema.safeParse({ ...values, ...changes, version });
+  if (!merged.success) throw fromZodError(merged.error);
+  return updateSettings(deps, actor, merged.data);
 }
