@@ -1,14 +1,15 @@
-import { action, query } from '@solidjs/router';
-import type { Staff, StaffCreate, StaffUpdate } from '../../../domain/schemas/staff';
-import { get, patch, post } from '../../lib/api';
+import type { StaffCreate, StaffUpdate } from '../../../domain/schemas/staff';
+import { api, call } from '../../lib/api';
+import { liveAction, staleOnQuery } from '../../lib/queries';
 
-export const getStaff = query(() => get<{ items: Staff[] }>('/staff'), 'staff');
+/** Every account (admins only); a `staff` change drops the cached list. */
+export const getStaff = staleOnQuery(['staff'], 'staff', () => call(api.staff.$get()));
 
-export const createStaff = action(
-  (input: StaffCreate) => post<Staff>('/staff', input),
-  'staff-create',
+export const createStaff = liveAction('staff-create', (input: StaffCreate) =>
+  call(api.staff.$post({ json: input })),
 );
-export const updateStaff = action(
-  (id: string, input: StaffUpdate) => patch<Staff>(`/staff/${id}`, input),
-  'staff-update',
+
+/** One change (role, active, password) with the version it was made on. */
+export const updateStaff = liveAction('staff-update', (id: string, input: StaffUpdate) =>
+  call(api.staff[':id'].$patch({ param: { id }, json: input })),
 );
