@@ -1,8 +1,9 @@
 import { A } from '@solidjs/router';
 import { Show } from 'solid-js';
+import { canAdminister } from '../../../domain/access';
 import { useSession } from '../../lib/session';
 
-/** The settings' sections. */
+/** The settings' sections; staff accounts and wall screens are for admins. */
 export function SettingsNav() {
   const session = useSession();
   return (
@@ -13,7 +14,7 @@ export function SettingsNav() {
       <A href="/settings/alerts" activeClass="active">
         Alertes
       </A>
-      <Show when={session.user()?.role === 'admin'}>
+      <Show when={canAdminister(session.user()?.role)}>
         <A href="/settings/staff" activeClass="active">
           Personnel
         </A>

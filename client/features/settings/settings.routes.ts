@@ -1,10 +1,32 @@
 import type { RouteDefinition } from '@solidjs/router';
 import { lazy } from 'solid-js';
+import { getAlertRules, getAlertSchedule } from '../alerts/alert-rules.api';
+import { getStaff } from '../staff/staff.api';
+import { getDisplayTokens, getSettings } from './settings.api';
 
-/** Settings: the company, staff accounts, alert rules, wall screens. */
+/** Settings: the company, staff accounts, alert rules, wall screens; each preloads its queries. */
 export const settingsRoutes: RouteDefinition[] = [
-  { path: '/settings', component: lazy(() => import('./SettingsPage')) },
-  { path: '/settings/staff', component: lazy(() => import('../staff/StaffPage')) },
-  { path: '/settings/alerts', component: lazy(() => import('../alerts/AlertRulesPage')) },
-  { path: '/settings/displays', component: lazy(() => import('./DisplaysPage')) },
+  {
+    path: '/settings',
+    component: lazy(() => import('./SettingsPage')),
+    preload: () => void getSettings(),
+  },
+  {
+    path: '/settings/staff',
+    component: lazy(() => import('../staff/StaffPage')),
+    preload: () => void getStaff(),
+  },
+  {
+    path: '/settings/alerts',
+    component: lazy(() => import('../alerts/AlertRulesPage')),
+    preload: () => {
+      void getAlertRules();
+      void getAlertSchedule();
+    },
+  },
+  {
+    path: '/settings/displays',
+    component: lazy(() => import('./DisplaysPage')),
+    preload: () => void getDisplayTokens(),
+  },
 ];
