@@ -29,3 +29,12 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 function definedKeys(value: Record<string, unknown>): string[] {
   return Object.keys(value).filter((key) => value[key] !== undefined);
 }
+
+/** The top-level fields of `after` that differ from `before`: a PATCH of what changed. */
+export function pickChanged<T extends object>(before: T, after: T): Partial<T> {
+  const changed: Partial<T> = {};
+  for (const key of Object.keys(after) as Array<keyof T>) {
+    if (!isDeepEqual(before[key], after[key])) changed[key] = after[key];
+  }
+  return changed;
+}

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { isDeepEqual } from '../../../domain/equal';
+import { isDeepEqual } from '../../../domain/merge/deep-equal';
 import {
   formatCentsForInput,
   formatPercentBp,

@@ -32,7 +32,7 @@ const LINE_FIELDS = [
   'vatRateBp',
 ] as const satisfies ReadonlyArray<keyof DraftLine>;
 
-const named = (line: { description?: unknown } | null) =>
+const named = (line: Record<string, unknown> | null) =>
   `« ${String(line?.description ?? '').trim() || 'sans description'} »`;
 
 /** "2 × Plaquettes avant — 49,90 €", as a line reads in a conflict. */
