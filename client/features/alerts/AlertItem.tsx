@@ -10,6 +10,7 @@ import {
 import { formatCalendarDate } from '../../lib/format';
 import { Button } from '../../ui/Button';
 import { Badge } from '../../ui/Feedback';
+import { viewOf } from './inbox';
 import type { AlertActions } from './use-alert-actions';
 
 const SEVERITY_TONES: Record<AlertSeverity, 'info' | 'warning' | 'danger'> = {
@@ -33,9 +34,18 @@ export function AlertItem(props: {
   changedBy: string | undefined;
   actions: AlertActions;
   onSnooze: () => void;
+  /** Today in Paris: a snoozed alert whose date has come is back, before the check reopens it. */
+  today: string;
 }) {
   const alert = () => props.alert;
   const isBusy = () => props.actions.isPending(alert().id);
+  const isBack = () => viewOf(alert(), props.today) === 'todo' && alert().status === 'snoozed';
+  const status = () =>
+    isBack()
+      ? `revenue le ${formatCalendarDate(alert().snoozedUntil)}`
+      : alert().status === 'snoozed'
+        ? `${ALERT_STATUS_LABELS.snoozed} jusqu’au ${formatCalendarDate(alert().snoozedUntil)}`
+        : ALERT_STATUS_LABELS[alert().status];
 
   async function assign(select: HTMLSelectElement) {
     await props.actions.assign(alert(), select.value || null);
@@ -56,12 +66,7 @@ export function AlertItem(props: {
           </Badge>
           <span class="alerts-kind">{ALERT_KIND_LABELS[alert().kind]}</span>
           <Show when={alert().status !== 'open'}>
-            <span class="muted">
-              · {ALERT_STATUS_LABELS[alert().status]}
-              <Show when={alert().status === 'snoozed' && alert().snoozedUntil}>
-                {(until) => <> jusqu’au {formatCalendarDate(until())}</>}
-              </Show>
-            </span>
+            <span class="muted">· {status()}</span>
           </Show>
           <Show when={alert().assigneeName}>{(name) => <span class="muted">· {name()}</span>}</Show>
           <Show when={props.changedBy}>
@@ -94,7 +99,7 @@ export function AlertItem(props: {
               )}
             </For>
           </select>
-          <Show when={alert().status === 'open'}>
+          <Show when={alert().status === 'open' || isBack()}>
             <Button disabled={isBusy()} onClick={() => void props.actions.acknowledge(alert())}>
               Vu
             </Button>

@@ -88,6 +88,7 @@ export default function AlertsPage() {
                       changedBy={inbox.changedBy(alert.id)}
                       actions={actions}
                       onSnooze={() => setSnoozing(alert)}
+                      today={inbox.today()}
                     />
                   )}
                 </For>
