@@ -1,6 +1,5 @@
 import { query } from '@solidjs/router';
 import type { z } from 'zod';
-import type { AlertRules } from '../../../domain/alerts/rules';
 import type { Alert, AlertCreateSchema } from '../../../domain/schemas/alert';
 import { api, call } from '../../lib/api';
 import { liveAction, staleOnQuery } from '../../lib/queries';
@@ -64,9 +63,3 @@ export const createAlert = liveAction('alert-create', (input: z.input<typeof Ale
 );
 /** Admins: "Vérifier maintenant" (skipped when another instance is running the check). */
 export const runAlertCheck = liveAction('alert-check', () => call(api.alerts.run.$post()));
-
-/** The alert rules' page: moving to `alert-rules.api.ts` (another area); removed at the end. */
-export type RulesWithSchedule = Awaited<ReturnType<typeof getAlertRules>>;
-export const getAlertRules = query(() => call(api['alert-rules'].$get()), 'alert-rules');
-export const saveAlertRules = (rules: AlertRules & { version: number }) =>
-  call(api['alert-rules'].$put({ json: rules }));
