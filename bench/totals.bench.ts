@@ -25,7 +25,7 @@ const jobs: DraftJob[] = Array.from({ length: JOBS }, (_, j) => ({
   key: `j${j}`,
   title: `Prestation ${j + 1}`,
   lines: Array.from({ length: LINES_PER_JOB }, (_, l) =>
-    emptyLine([2000, 1000, 550][l % 3]!, {
+    emptyLine(([2000, 1000, 550] as const)[l % 3]!, {
       kind: l % 4 === 0 ? 'labour' : 'part',
       description: `Ligne ${j}-${l}`,
       quantity: l % 4 === 0 ? '1,5' : String(1 + (l % 7)),

@@ -3,6 +3,7 @@ import { lazy } from 'solid-js';
 import { alertRoutes } from './features/alerts/alerts.routes';
 import { LoginPage } from './features/auth/LoginPage';
 import { clientRoutes } from './features/clients/clients.routes';
+import { dashboardRoutes } from './features/dashboard/dashboard.routes';
 import { quoteRoutes } from './features/quotes/quotes.routes';
 import { settingsRoutes } from './features/settings/settings.routes';
 import { Protected } from './features/shell/Protected';
@@ -12,7 +13,6 @@ import { Toasts } from './ui/toast';
 
 const SetupPage = lazy(() => import('./features/auth/SetupPage'));
 const BoardPage = lazy(() => import('./features/board/BoardPage'));
-const DashboardPage = lazy(() => import('./features/dashboard/DashboardPage'));
 const WallPage = lazy(() => import('./features/wall/WallPage'));
 const NotFoundPage = lazy(() => import('./features/shell/NotFoundPage'));
 
@@ -26,7 +26,7 @@ const routes: RouteDefinition[] = [
     component: Protected,
     children: [
       { path: '/', component: BoardPage },
-      { path: '/dashboard', component: DashboardPage },
+      ...dashboardRoutes,
       ...clientRoutes,
       ...vehicleRoutes,
       ...quoteRoutes,

@@ -17,3 +17,8 @@ export function canWrite(role: Role | undefined): boolean {
 export function canAdminister(role: Role | undefined): boolean {
   return role !== undefined && ADMINS.includes(role);
 }
+
+/** Reads the records (the wall screen reads only the feed and the dashboard). */
+export function canRead(role: Role | undefined): boolean {
+  return role !== undefined && READERS.includes(role);
+}

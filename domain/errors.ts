@@ -1,4 +1,5 @@
 import type { ZodError } from 'zod';
+import { DEFAULT_MESSAGES, ERROR_STATUS, type ErrorCode } from './error-codes';
 import type { ErrorDetails } from './refusals';
 
 /**
@@ -6,56 +7,7 @@ import type { ErrorDetails } from './refusals';
  * it into `{ error: { code, message, details? } }`, and the client rebuilds it from a response,
  * so the UI always shows `message` (French) and code branches on `code` (stable, English).
  */
-export const ERROR_STATUS = {
-  validation_failed: 400,
-  unauthenticated: 401,
-  forbidden: 403,
-  not_found: 404,
-  /** Saved with a version that is no longer the current one; details: `StaleVersionDetails`. */
-  stale_version: 409,
-  // The business refusals: each a rule of its own, its details declared in ./refusals.ts.
-  quote_locked: 409,
-  invalid_transition: 409,
-  empty_quote: 409,
-  validity_past: 409,
-  compliance_missing: 409,
-  not_yet_expired: 409,
-  mileage_lower: 409,
-  last_admin: 409,
-  alert_resolved: 409,
-  payload_too_large: 413,
-  rate_limited: 429,
-  internal: 500,
-  unavailable: 503,
-} as const;
-
-export type ErrorCode = keyof typeof ERROR_STATUS;
-/** The 409s that are a rule saying no, not a stale copy. */
-export type RefusalCode = Exclude<
-  { [C in ErrorCode]: (typeof ERROR_STATUS)[C] extends 409 ? C : never }[ErrorCode],
-  'stale_version'
->;
-
-export const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
-  validation_failed: 'Certaines informations sont invalides.',
-  unauthenticated: 'Veuillez vous connecter.',
-  forbidden: "Vous n'avez pas les droits pour cette action.",
-  not_found: 'Élément introuvable.',
-  stale_version: "Quelqu'un a modifié cet élément entre-temps.",
-  quote_locked: 'Ce devis n’est plus un brouillon : révisez-le pour le modifier.',
-  invalid_transition: 'Ce changement de statut n’est pas possible.',
-  empty_quote: 'Ajoutez au moins une ligne avant d’envoyer le devis.',
-  validity_past: 'La date de validité est passée : changez-la avant d’envoyer.',
-  compliance_missing: 'Des mentions obligatoires manquent.',
-  not_yet_expired: 'Ce devis est encore valable.',
-  mileage_lower: 'Ce relevé est inférieur au précédent.',
-  last_admin: 'Il doit rester au moins un administrateur actif.',
-  alert_resolved: 'Cette alerte est déjà résolue.',
-  payload_too_large: 'La requête est trop volumineuse.',
-  rate_limited: 'Trop de tentatives. Réessayez dans quelques minutes.',
-  internal: 'Une erreur interne est survenue.',
-  unavailable: 'Le service est momentanément indisponible.',
-};
+export { DEFAULT_MESSAGES, ERROR_STATUS, type ErrorCode, type RefusalCode } from './error-codes';
 
 export type ErrorBody = {
   error: { code: ErrorCode; message: string; details?: unknown };

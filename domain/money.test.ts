@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
+  formatCentsForInput,
   formatEuros,
   formatEurosForPdf,
+  formatPercentBp,
   formatQuantity,
   normalizeSpacesForPdf,
   parseEurosToCents,
@@ -137,5 +139,22 @@ describe('parseEurosToCents', () => {
     for (const cents of [0, 1, 99, 123456, 100000000, -4200]) {
       expect(parseEurosToCents(formatEuros(cents))).toEqual({ ok: true, cents });
     }
+  });
+});
+
+describe('amounts as input fields show them', () => {
+  it('writes cents with a comma and two decimals, ready to be read back', () => {
+    expect(formatCentsForInput(1250)).toBe('12,50');
+    expect(formatCentsForInput(123456)).toBe('1234,56');
+    expect(formatCentsForInput(-5)).toBe('-0,05');
+    for (const cents of [0, 1, 99, 100, 123_456_789]) {
+      expect(parseEurosToCents(formatCentsForInput(cents))).toEqual({ ok: true, cents });
+    }
+  });
+
+  it('writes basis points as a percentage', () => {
+    expect(formatPercentBp(1250)).toBe('12,5');
+    expect(formatPercentBp(1000)).toBe('10');
+    expect(formatPercentBp(0)).toBe('0');
   });
 });

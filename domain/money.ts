@@ -46,6 +46,21 @@ export function formatEurosForPdf(cents: number): string {
   return normalizeSpacesForPdf(formatEuros(cents));
 }
 
+/**
+ * `1250` → `12,50`: the amount as an input field shows it, ready to be typed over and read back
+ * by `parseEurosToCents` (no grouping, no currency sign).
+ */
+export function formatCentsForInput(cents: number): string {
+  assertCents(cents);
+  return toDecimalString(cents).replace('.', ',');
+}
+
+/** `1250` basis points → `12,5` (a discount or a rate as typed, in percent). */
+export function formatPercentBp(bp: number): string {
+  assertCents(bp);
+  return String(bp / 100).replace('.', ',');
+}
+
 /** `1.5` → `1,5`; `1000` → `1 000` (U+202F); at most 3 decimals, no trailing zeros. */
 export function formatQuantity(quantity: number): string {
   if (!Number.isFinite(quantity))

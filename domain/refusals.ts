@@ -1,8 +1,8 @@
 import { z } from 'zod';
+import type { ErrorCode } from './error-codes';
 import { COMPLIANCE_CODES } from './quote/compliance';
 import { AlertSchema } from './schemas/alert';
 import { QuoteSchema } from './schemas/quote';
-import { type AppError, type ErrorCode } from './errors';
 
 /**
  * What each error code carries in `details`, declared once: the server's `AppError` is typed by
@@ -63,6 +63,6 @@ export function readDetails(error: unknown, code: DetailCode): unknown {
   return parsed.success ? parsed.data : null;
 }
 
-function isAppErrorLike(error: unknown): error is Pick<AppError, 'code' | 'details'> {
+function isAppErrorLike(error: unknown): error is { code: unknown; details: unknown } {
   return typeof error === 'object' && error !== null && 'code' in error && 'details' in error;
 }

@@ -235,9 +235,11 @@ export function createLive(options: {
 /** `onSignedOut` re-checks the session and resolves true if it is still valid. */
 export function LiveProvider(props: {
   onSignedOut: () => Promise<boolean>;
+  /** A display account reads the feed, never the records (as the wall does). */
+  isWall?: boolean;
   children: JSX.Element;
 }) {
-  const live = createLive({ onSignedOut: props.onSignedOut });
+  const live = createLive({ onSignedOut: props.onSignedOut, isWall: props.isWall });
   onCleanup(() => live.close());
   return <LiveContext.Provider value={live}>{props.children}</LiveContext.Provider>;
 }

@@ -1,4 +1,4 @@
-import { mergeRecord, resolveRecord } from '../../domain/merge/merge-record';
+import { mergeRecord, resolveRecord, type Side } from '../../domain/merge/merge-record';
 import type { MergeOutcome } from './editable-record';
 
 /** How a form's field is named and shown in the conflict panel and the notices. */
@@ -33,7 +33,14 @@ export function createRecordMerge<V extends Record<string, unknown>>(
         mine: show(conflict.field, conflict.mine),
         theirs: show(conflict.field, conflict.theirs),
       })),
-      resolve: (choices) => resolveRecord(merge, choices),
+      resolve: (choices) => {
+        const picks: Partial<Record<keyof V, Side>> = {};
+        for (const field of fields) {
+          const side = choices[String(field)];
+          if (side) picks[field] = side;
+        }
+        return resolveRecord(merge, picks);
+      },
     };
   };
 }

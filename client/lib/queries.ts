@@ -19,6 +19,17 @@ function isOf<E extends Entity>(change: Change, entity: E): change is ChangeOf<E
   return change.entity === entity;
 }
 
+/**
+ * A failed read is not kept: the router would serve the same failure again, and the screen's
+ * "Réessayer" would show it once more instead of asking the server.
+ */
+function forgetOnFailure<T>(key: string, request: Promise<T>): Promise<T> {
+  return request.catch((error: unknown) => {
+    query.delete(key);
+    throw error;
+  });
+}
+
 /** One record by id (`getClient(id)`): a change of that record replaces its cached value. */
 export function recordQuery<E extends Entity>(
   entity: E,
@@ -26,9 +37,9 @@ export function recordQuery<E extends Entity>(
   fetch: (id: string) => Promise<ChangeOf<E>['data']>,
 ) {
   const fetched = new Set<string>();
-  const cached = query((id: string) => {
+  const cached = query((id: string): Promise<ChangeOf<E>['data']> => {
     fetched.add(id);
-    return fetch(id);
+    return forgetOnFailure(cached.keyFor(id), fetch(id));
   }, name);
   updaters.push((change) => {
     if (isOf(change, entity) && fetched.has(change.id)) {
@@ -48,9 +59,10 @@ export function staleOnQuery<A extends unknown[], T>(
   fetch: (...args: A) => Promise<T>,
 ) {
   const keys = new Set<string>();
-  const cached = query((...args: A) => {
-    keys.add(cached.keyFor(...args));
-    return fetch(...args);
+  const cached = query((...args: A): Promise<T> => {
+    const key: string = cached.keyFor(...args);
+    keys.add(key);
+    return forgetOnFailure(key, fetch(...args));
   }, name);
   updaters.push((change) => {
     if (!entities.includes(change.entity)) return;

@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { IsoDateSchema } from '../dates';
-import { JobInputSchema, QuoteLineInputSchema, QuoteTotalsSchema } from '../quote/totals';
+import {
+  JobInputSchema,
+  QUOTE_LINE_KINDS,
+  QUOTE_UNITS,
+  QuoteLineInputSchema,
+  QuoteTotalsSchema,
+} from '../quote/totals';
+import { VatRateBpSchema } from '../quote/vat';
 import { IdSchema, ListQuerySchema, optionalText, RecordMetaSchema, VersionSchema } from './common';
 
 export const QUOTE_STATUSES = [
@@ -30,7 +37,16 @@ export const DECISION_CHANNEL_LABELS: Record<DecisionChannel, string> = {
   signature: 'Signature du devis',
 };
 
-/** A line as sent by the editor: an id it already has is kept (line-by-line acceptance). */
+function hasUniqueIds(jobs: ReadonlyArray<{ id?: string; lines: ReadonlyArray<{ id?: string }> }>) {
+  const ids = jobs.flatMap((job) => [job.id, ...job.lines.map((line) => line.id)]);
+  const given = ids.filter((id) => id !== undefined);
+  return new Set(given).size === given.length;
+}
+
+/**
+ * A line as sent by the editor, with its id: a saved line's, or one the browser made for a new
+ * line (kept by the server, so the editor's merge can line versions up; see quote-draft.ts).
+ */
 export const QuoteLineEditSchema = QuoteLineInputSchema.extend({ id: IdSchema.optional() });
 export const QuoteJobEditSchema = JobInputSchema.extend({
   id: IdSchema.optional(),
@@ -45,7 +61,10 @@ const quoteFields = {
     .max(3_000_000)
     .nullish()
     .transform((value) => value ?? null),
-  jobs: z.array(QuoteJobEditSchema).max(100, { error: '100 prestations au maximum.' }),
+  jobs: z
+    .array(QuoteJobEditSchema)
+    .max(100, { error: '100 prestations au maximum.' })
+    .refine(hasUniqueIds, { error: 'Une prestation ou une ligne figure deux fois.' }),
   validUntil: IsoDateSchema,
   notes: optionalText(2000),
 };
@@ -61,13 +80,13 @@ export const QuoteUpdateSchema = z.object(quoteFields).partial().extend({ versio
 
 export const QuoteLineSchema = z.object({
   id: IdSchema,
-  kind: z.enum(['labour', 'part', 'fee']),
+  kind: z.enum(QUOTE_LINE_KINDS),
   description: z.string(),
   reference: z.string().nullable(),
   quantity: z.number(),
-  unit: z.string(),
+  unit: z.enum(QUOTE_UNITS),
   unitPriceCents: z.int(),
-  vatRateBp: z.int(),
+  vatRateBp: VatRateBpSchema,
   discountBp: z.int(),
   totalExclVatCents: z.int(),
   accepted: z.boolean().nullable(),
@@ -123,6 +142,20 @@ export const QuoteSummarySchema = QuoteSchema.omit({
   })
   .meta({ id: 'QuoteSummary' });
 
+/** A quote as its list row shows it (a change carries the whole quote). */
+export function summarizeQuote(quote: Quote): QuoteSummary {
+  const { jobs: _, totals, acceptedTotals, ...rest } = quote;
+  return {
+    ...rest,
+    totals: {
+      exclVatCents: totals.exclVatCents,
+      vatCents: totals.vatCents,
+      inclVatCents: totals.inclVatCents,
+    },
+    acceptedExclVatCents: acceptedTotals?.exclVatCents ?? null,
+  };
+}
+
 export const QuoteListQuerySchema = ListQuerySchema.extend({
   status: z.enum(QUOTE_STATUSES).optional(),
   clientId: IdSchema.optional(),
@@ -154,6 +187,7 @@ export type QuoteSummary = z.infer<typeof QuoteSummarySchema>;
 export type QuoteLine = z.infer<typeof QuoteLineSchema>;
 export type QuoteJob = z.infer<typeof QuoteJobSchema>;
 export type QuoteCreate = z.input<typeof QuoteCreateSchema>;
+export type QuoteUpdate = z.input<typeof QuoteUpdateSchema>;
 export type QuoteTransition = z.input<typeof QuoteTransitionSchema>;
 
 /** `DEV-2026-00042`, the number shown and printed. */

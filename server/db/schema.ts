@@ -14,6 +14,11 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { QUOTE_UNITS } from '../../domain/quote/totals';
+import type { VatRateBp } from '../../domain/quote/vat';
+
+/** Written only from QuoteLineInputSchema-checked lines. */
+type QuoteUnit = (typeof QUOTE_UNITS)[number];
 
 /**
  * Every table enables row level security with no policy: on Supabase the public REST API
@@ -304,9 +309,9 @@ export const quoteLines = pgTable(
     reference: text('reference'),
     /** Thousandths: 1.5 h is 1500, exact, no numeric-to-float conversion on the way out. */
     quantityMilli: bigint('quantity_milli', { mode: 'number' }).notNull(),
-    unit: text('unit').notNull(),
+    unit: text('unit').$type<QuoteUnit>().notNull(),
     unitPriceCents: bigint('unit_price_cents', { mode: 'number' }).notNull(),
-    vatRateBp: integer('vat_rate_bp').notNull(),
+    vatRateBp: integer('vat_rate_bp').$type<VatRateBp>().notNull(),
     discountBp: integer('discount_bp').notNull().default(0),
     totalExclVatCents: bigint('total_excl_vat_cents', { mode: 'number' }).notNull(),
     /** Line-by-line acceptance: null until decided. */

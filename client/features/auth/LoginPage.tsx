@@ -1,7 +1,7 @@
 import { Navigate, useNavigate, useSearchParams } from '@solidjs/router';
 import { createSignal, Show } from 'solid-js';
-import { LoginSchema, type SessionUser } from '../../../domain/schemas/staff';
-import { errorMessage, post } from '../../lib/api';
+import { LoginSchema } from '../../../domain/schemas/staff';
+import { api, call, errorMessage } from '../../lib/api';
 import { useSession } from '../../lib/session';
 import { type FieldErrors, validateAll } from '../../lib/validate';
 import { Button } from '../../ui/Button';
@@ -21,9 +21,8 @@ export function LoginPage() {
   const [errors, setErrors] = createSignal<FieldErrors>({});
   const [isSubmitting, setSubmitting] = createSignal(false);
 
-  async function submit(event: SubmitEvent) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget as HTMLFormElement);
+  async function submit(element: HTMLFormElement) {
+    const form = new FormData(element);
     const parsed = validateAll(LoginSchema, {
       email: String(form.get('email') ?? ''),
       password: String(form.get('password') ?? ''),
@@ -34,7 +33,7 @@ export function LoginPage() {
     setSubmitting(true);
     try {
       // The server's message is shown as is: wrong credentials, or 429 "Trop de tentatives…".
-      const { user } = await post<{ user: SessionUser }>('/auth/login', parsed.data);
+      const { user } = await call(api.auth.login.$post({ json: parsed.data }));
       session.signedIn(user);
       navigate(safeNext(params.next), { replace: true });
     } catch (caught) {
@@ -47,7 +46,14 @@ export function LoginPage() {
   return (
     <Show when={!session.user()} fallback={<Navigate href={safeNext(params.next)} />}>
       <div class="auth-page">
-        <form class="auth-card" onSubmit={submit} noValidate>
+        <form
+          class="auth-card"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void submit(event.currentTarget);
+          }}
+          noValidate
+        >
           <div class="auth-brand">
             <span class="brand-mark">GP</span>
             <h1>GestionPro</h1>

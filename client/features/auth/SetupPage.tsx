@@ -1,7 +1,7 @@
 import { useNavigate, useSearchParams } from '@solidjs/router';
 import { createSignal, Show } from 'solid-js';
-import { type SessionUser, SetupSchema } from '../../../domain/schemas/staff';
-import { errorMessage, fieldErrors, post } from '../../lib/api';
+import { SetupSchema } from '../../../domain/schemas/staff';
+import { api, call, errorMessage, fieldErrors } from '../../lib/api';
 import { useSession } from '../../lib/session';
 import { validateAll } from '../../lib/validate';
 import { Button } from '../../ui/Button';
@@ -17,9 +17,8 @@ export default function SetupPage() {
   const [error, setError] = createSignal<string | null>(null);
   const [isSubmitting, setSubmitting] = createSignal(false);
 
-  async function submit(event: SubmitEvent) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget as HTMLFormElement);
+  async function submit(element: HTMLFormElement) {
+    const form = new FormData(element);
     const values = {
       token: params.token ?? '',
       name: String(form.get('name') ?? ''),
@@ -34,7 +33,7 @@ export default function SetupPage() {
     setSubmitting(true);
     setError(null);
     try {
-      const { user } = await post<{ user: SessionUser }>('/auth/setup', parsed.data);
+      const { user } = await call(api.auth.setup.$post({ json: parsed.data }));
       session.signedIn(user);
       navigate('/', { replace: true });
     } catch (caught) {
@@ -47,7 +46,14 @@ export default function SetupPage() {
 
   return (
     <div class="auth-page">
-      <form class="auth-card" onSubmit={submit} noValidate>
+      <form
+        class="auth-card"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void submit(event.currentTarget);
+        }}
+        noValidate
+      >
         <div class="auth-brand">
           <span class="brand-mark">GP</span>
           <h1>Bienvenue dans GestionPro</h1>

@@ -1,21 +1,23 @@
 import { A } from '@solidjs/router';
 import { createSignal, For, onCleanup, Show } from 'solid-js';
+import { canWrite } from '../../../domain/access';
 import { describeChange } from '../../../domain/feed';
-import type { Change } from '../../../domain/schemas/change';
+import type { FeedChange } from '../../../domain/schemas/change';
 import { formatDateTime, formatRelative } from '../../lib/format';
 import { useLive } from '../../lib/live';
 import { useSession } from '../../lib/session';
 import { EmptyState } from '../../ui/Feedback';
 
-const LINKS: Partial<Record<Change['entity'], (id: string) => string>> = {
+const LINKS: Partial<Record<FeedChange['entity'], (id: string) => string>> = {
   client: (id) => `/clients/${id}`,
   vehicle: (id) => `/vehicles/${id}`,
   quote: (id) => `/quotes/${id}`,
   alert: () => '/alerts',
+  alert_batch: () => '/alerts',
 };
 
 /** "Marie Dubois a créé…" with the person's name set apart. */
-function FeedText(props: { change: Change }) {
+function FeedText(props: { change: FeedChange }) {
   const text = () => describeChange(props.change);
   const actor = () => props.change.actor?.name;
   return (
@@ -31,7 +33,7 @@ export function ActivityFeed(props: { limit?: number }) {
   const live = useLive();
   const session = useSession();
   // The wall screen reads the feed but may not open the records.
-  const canOpen = () => session.user()?.role !== 'display';
+  const canOpen = () => canWrite(session.user()?.role);
   // Re-render the relative times every 30 s ("il y a 2 min").
   const [now, setNow] = createSignal(new Date());
   const timer = setInterval(() => setNow(new Date()), 30_000);

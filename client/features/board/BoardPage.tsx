@@ -1,12 +1,13 @@
 import { A } from '@solidjs/router';
 import { Show } from 'solid-js';
+import { canWrite } from '../../../domain/access';
 import { useSession } from '../../lib/session';
 import { ActivityFeed } from './ActivityFeed';
 
 /** The counter's home: what is happening in the garage, live. */
 export default function BoardPage() {
   const session = useSession();
-  const canWrite = () => session.user()?.role !== 'display';
+  const mayWrite = () => canWrite(session.user()?.role);
   return (
     <div class="page">
       <header class="page-header">
@@ -14,7 +15,7 @@ export default function BoardPage() {
           <h1>Bonjour {session.user()?.name}</h1>
           <p class="page-lead">Tout ce que l’équipe fait s’affiche ici en direct.</p>
         </div>
-        <Show when={canWrite()}>
+        <Show when={mayWrite()}>
           <div class="header-actions">
             <A href="/clients" class="btn btn-secondary">
               Rechercher un client

@@ -1,5 +1,5 @@
 import { formatPhone } from '../../../domain/client/phone';
-import { pickChanged } from '../../../domain/equal';
+import { pickChanged } from '../../../domain/merge/deep-equal';
 import type { Client, ClientInput } from '../../../domain/schemas/client';
 import { createRecordMerge } from '../../lib/merge-outcome';
 

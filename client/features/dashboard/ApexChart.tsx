@@ -1,12 +1,6 @@
+import type ApexCharts from 'apexcharts';
 import type { ApexOptions } from 'apexcharts';
 import { createEffect, on, onCleanup, onMount } from 'solid-js';
-
-type Chart = {
-  updateSeries: (series: ApexOptions['series'], animate?: boolean) => Promise<void>;
-  updateOptions: (options: ApexOptions, redraw?: boolean, animate?: boolean) => Promise<void>;
-  destroy: () => void;
-  render: () => Promise<void>;
-};
 
 /**
  * One ApexCharts chart: the library is loaded on first use (only the dashboard and the wall
@@ -21,16 +15,16 @@ export function ApexChart(props: {
   class?: string;
 }) {
   let element!: HTMLDivElement;
-  let chart: Chart | undefined;
+  let chart: ApexCharts | undefined;
   let isDisposed = false;
 
   onMount(async () => {
-    const [{ default: ApexCharts }, fr] = await Promise.all([
+    const [{ default: Apex }, fr] = await Promise.all([
       import('apexcharts'),
       import('apexcharts/dist/locales/fr.json'),
     ]);
     if (isDisposed) return;
-    chart = new ApexCharts(element, {
+    chart = new Apex(element, {
       ...props.options,
       chart: {
         ...props.options.chart,
@@ -43,18 +37,20 @@ export function ApexChart(props: {
       ...(props.categories
         ? { xaxis: { ...props.options.xaxis, categories: props.categories } }
         : {}),
-    }) as unknown as Chart;
+    });
     await chart.render();
   });
 
   createEffect(
     on(
-      () => [props.series, props.categories] as const,
-      ([series, categories]) => {
+      () => [props.series, props.categories, props.options.labels] as const,
+      ([series, categories, labels]) => {
         if (!chart) return;
         if (categories)
           void chart.updateOptions({ xaxis: { ...props.options.xaxis, categories } }, false, false);
-        void chart.updateSeries(series, true);
+        // A donut's slices are named by `labels`: a kind that appears or goes renames them.
+        if (labels) void chart.updateOptions({ labels }, false, false);
+        if (series) void chart.updateSeries(series, true);
       },
       { defer: true },
     ),

@@ -1,6 +1,6 @@
 import type { ApexOptions } from 'apexcharts';
 import { formatEuros } from '../../../domain/money';
-import { ALERT_KIND_LABELS, type AlertKind } from '../../../domain/schemas/alert';
+import { ALERT_KIND_LABELS, ALERT_KINDS } from '../../../domain/schemas/alert';
 import type { Dashboard } from '../../../domain/schemas/dashboard';
 import { QUOTE_STATUS_LABELS, QUOTE_STATUSES } from '../../../domain/schemas/quote';
 
@@ -89,12 +89,18 @@ export function acceptedPerMonth(snapshot: Dashboard, dark = false) {
   };
 }
 
+/** The snapshot names kinds as plain strings: a kind this client does not know shows as is. */
+function kindLabel(kind: string): string {
+  const known = ALERT_KINDS.find((candidate) => candidate === kind);
+  return known ? ALERT_KIND_LABELS[known] : kind;
+}
+
 export function alertsByKind(snapshot: Dashboard) {
   const rows = snapshot.charts.alertsByKind.filter((row) => row.count > 0);
   return {
     options: {
       chart: { type: 'donut', height: 260 },
-      labels: rows.map((row) => ALERT_KIND_LABELS[row.kind as AlertKind] ?? row.kind),
+      labels: rows.map((row) => kindLabel(row.kind)),
       legend: { position: 'bottom' },
       noData: { text: 'Aucune alerte active' },
     } satisfies ApexOptions,

@@ -1,11 +1,11 @@
-import { useNavigate } from '@solidjs/router';
+import { useAction, useNavigate } from '@solidjs/router';
 import { createResource, createSignal, For, Show } from 'solid-js';
-import type { Vehicle } from '../../../domain/schemas/vehicle';
-import { errorMessage, get, toQuery } from '../../lib/api';
+import { errorMessage } from '../../lib/api';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { Field } from '../../ui/Field';
 import { ClientPicker } from '../clients/ClientPicker';
+import { clientVehicleFilters, getVehiclesPage } from '../vehicles/vehicles.api';
 import { createQuote } from './quotes.api';
 
 /** Pick the client (search) and, optionally, one of their vehicles; the draft opens in the editor. */
@@ -20,17 +20,16 @@ export function NewQuoteDialog(props: {
   const [vehicleId, setVehicleId] = createSignal<string | undefined>(props.vehicleId);
   const [error, setError] = createSignal<string | null>(null);
   const [isBusy, setBusy] = createSignal(false);
-  const [vehicles] = createResource(clientId, (id) =>
-    get<{ items: Vehicle[] }>(`/vehicles${toQuery({ clientId: id, limit: 50 })}`),
-  );
+  const create = useAction(createQuote);
+  const [vehicles] = createResource(clientId, (id) => getVehiclesPage(clientVehicleFilters(id)));
 
-  async function create() {
+  async function submit() {
     const client = clientId();
     if (!client) return;
     setBusy(true);
     setError(null);
     try {
-      const quote = await createQuote({ clientId: client, vehicleId: vehicleId() ?? null });
+      const quote = await create({ clientId: client, vehicleId: vehicleId() ?? null });
       props.onClose();
       navigate(`/quotes/${quote.id}`);
     } catch (caught) {
@@ -81,7 +80,7 @@ export function NewQuoteDialog(props: {
             variant="primary"
             disabled={!clientId()}
             isLoading={isBusy()}
-            onClick={() => void create()}
+            onClick={() => void submit()}
           >
             Créer le brouillon
           </Button>

@@ -1,10 +1,11 @@
-import { A, createAsync, revalidate } from '@solidjs/router';
+import { A, createAsync } from '@solidjs/router';
 import { For, Show, Suspense } from 'solid-js';
-import { formatEuros } from '../../../domain/money';
 import { QUOTE_STATUS_LABELS } from '../../../domain/schemas/quote';
 import { formatDate } from '../../lib/format';
-import { useChanges } from '../../lib/live';
+import { Button } from '../../ui/Button';
 import { Badge, Spinner } from '../../ui/Feedback';
+import { QuoteAmount } from './QuoteAmount';
+import { createQuoteList } from './quote-list';
 import { getQuotesPage } from './quotes.api';
 
 export const STATUS_TONES = {
@@ -21,16 +22,14 @@ export function QuoteList(props: {
   filters: { clientId?: string; vehicleId?: string };
   empty: string;
 }) {
-  const page = createAsync(() => getQuotesPage(props.filters));
-  useChanges((change) => {
-    if (change.entity === 'quote') void revalidate(getQuotesPage.key);
-  });
+  const firstPage = createAsync(() => getQuotesPage(props.filters));
+  const quotes = createQuoteList(() => props.filters, firstPage);
   return (
     <Suspense fallback={<Spinner />}>
-      <Show when={(page()?.items.length ?? 0) > 0} fallback={<p class="muted">{props.empty}</p>}>
+      <Show when={quotes.items().length > 0} fallback={<p class="muted">{props.empty}</p>}>
         <table class="table">
           <tbody>
-            <For each={page()?.items}>
+            <For each={quotes.items()}>
               {(quote) => (
                 <tr>
                   <td>
@@ -42,13 +41,20 @@ export function QuoteList(props: {
                     </Badge>
                   </td>
                   <td>{quote.vehiclePlate ?? '—'}</td>
-                  <td class="num">{formatEuros(quote.totals.inclVatCents)} TTC</td>
+                  <td class="num">
+                    <QuoteAmount quote={quote} />
+                  </td>
                   <td>{formatDate(quote.createdAt)}</td>
                 </tr>
               )}
             </For>
           </tbody>
         </table>
+        <Show when={quotes.hasMore()}>
+          <Button onClick={() => void quotes.loadMore()} isLoading={quotes.isLoadingMore()}>
+            Charger plus
+          </Button>
+        </Show>
       </Show>
     </Suspense>
   );

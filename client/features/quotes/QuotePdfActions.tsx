@@ -1,16 +1,15 @@
 import { createSignal, onCleanup, Show } from 'solid-js';
-import type { Client } from '../../../domain/schemas/client';
+import { todayInParis } from '../../../domain/dates';
 import type { Quote } from '../../../domain/schemas/quote';
 import type { Settings } from '../../../domain/schemas/settings';
-import type { Vehicle } from '../../../domain/schemas/vehicle';
-import { errorMessage, get } from '../../lib/api';
+import { errorMessage } from '../../lib/api';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { showToast } from '../../ui/toast';
+import { getClient } from '../clients/clients.api';
+import { getVehicle } from '../vehicles/vehicles.api';
 
 type Action = 'preview' | 'print' | 'download';
-
-const todayInParis = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Paris' });
 
 /**
  * Aperçu, Imprimer, Télécharger: the PDF is drawn in the browser. jsPDF is loaded here, on
@@ -29,17 +28,15 @@ export function QuotePdfActions(props: { quote: Quote; settings: Settings; isDir
   async function render() {
     const [{ buildQuotePdf, quotePdfFileName }, client, vehicle] = await Promise.all([
       import('./pdf/build-quote-pdf'),
-      get<Client>(`/clients/${props.quote.clientId}`),
-      props.quote.vehicleId
-        ? get<Vehicle>(`/vehicles/${props.quote.vehicleId}`)
-        : Promise.resolve(null),
+      getClient(props.quote.clientId),
+      props.quote.vehicleId ? getVehicle(props.quote.vehicleId) : Promise.resolve(null),
     ]);
     const doc = buildQuotePdf({
       quote: props.quote,
       settings: props.settings,
       client,
       vehicle,
-      today: todayInParis(),
+      today: todayInParis(new Date()),
     });
     return { doc, fileName: quotePdfFileName(props.quote) };
   }

@@ -9,7 +9,7 @@ import { Badge, ErrorMessage, Spinner } from '../../ui/Feedback';
 import { getSettings } from '../settings/settings.api';
 import { JobsEditor } from './JobsEditor';
 import { STATUS_TONES } from './QuoteList';
-import { computeDraftTotals, toDraft } from './quote-draft';
+import { computeDraftTotals, toQuoteDraft } from './quote-draft';
 import { getQuoteRevision } from './quotes.api';
 import { TotalsPanel } from './TotalsPanel';
 import './quotes.css';
@@ -33,8 +33,8 @@ export default function QuoteRevisionPage() {
 }
 
 function RevisionView(props: { quote: Quote; settings: Settings }) {
-  const [jobs, setJobs] = createStore(toDraft(props.quote));
-  const totals = () => computeDraftTotals(jobs, props.quote.vatExempt);
+  const [draft, setDraft] = createStore(toQuoteDraft(props.quote));
+  const totals = () => computeDraftTotals(draft.jobs, props.quote.vatExempt);
   return (
     <div class="quote-editor">
       <header class="page-header">
@@ -62,13 +62,12 @@ function RevisionView(props: { quote: Quote; settings: Settings }) {
       <div class="alert alert-warning">Révision remplacée : lecture seule.</div>
       <div class="editor-layout">
         <JobsEditor
-          jobs={jobs}
-          setJobs={setJobs}
+          draft={draft}
+          setDraft={setDraft}
           totals={totals()}
           settings={props.settings}
           isEditable={false}
           errors={{}}
-          onEdit={() => undefined}
         />
         <aside class="editor-side">
           <TotalsPanel totals={totals()} vatExempt={props.quote.vatExempt} />

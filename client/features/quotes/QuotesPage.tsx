@@ -22,8 +22,10 @@ import { useChanges, useLive } from '../../lib/live';
 import { Button } from '../../ui/Button';
 import { Badge, EmptyState, ErrorMessage, Spinner } from '../../ui/Feedback';
 import { NewQuoteDialog } from './NewQuoteDialog';
+import { QuoteAmount } from './QuoteAmount';
 import { STATUS_TONES } from './QuoteList';
-import { getQuotesPage, type QuotePage } from './quotes.api';
+import { createQuoteList } from './quote-list';
+import { getQuotesPage, type QuoteFilters } from './quotes.api';
 import './quotes.css';
 
 export default function QuotesPage() {
@@ -32,13 +34,9 @@ export default function QuotesPage() {
   const [params, setParams] = useSearchParams<{ q?: string; status?: QuoteStatus }>();
   const [search, setSearch] = createSignal(params.q ?? '');
   const [isCreating, setCreating] = createSignal(false);
-  const filters = () => ({ q: params.q, status: params.status });
+  const filters = (): QuoteFilters => ({ q: params.q, status: params.status });
   const firstPage = createAsync(() => getQuotesPage(filters()));
-  const [morePages, setMorePages] = createSignal<QuotePage[]>([]);
-  const [moreError, setMoreError] = createSignal<string | null>(null);
-  const [isLoadingMore, setLoadingMore] = createSignal(false);
-
-  createEffect(on([() => params.q, () => params.status], () => setMorePages([])));
+  const quotes = createQuoteList(filters, firstPage);
   let debounce: ReturnType<typeof setTimeout> | undefined;
   createEffect(
     on(
@@ -55,18 +53,6 @@ export default function QuotesPage() {
   );
   onCleanup(() => clearTimeout(debounce));
 
-  useChanges((change) => {
-    if (change.entity !== 'quote') return;
-    const updated = change.data as QuoteSummary;
-    setMorePages((pages) =>
-      pages.map((page) => ({
-        ...page,
-        items: page.items.map((item) => (item.id === updated.id ? updated : item)),
-      })),
-    );
-    void revalidate(getQuotesPage.key);
-  });
-
   /** Who has each quote open right now. */
   const viewers = (id: string) =>
     live
@@ -76,23 +62,6 @@ export default function QuotesPage() {
         name: entry.name,
         editing: entry.views.some((view) => view.id === id && view.editing),
       }));
-
-  const items = () => [...(firstPage()?.items ?? []), ...morePages().flatMap((page) => page.items)];
-  const nextCursor = () => (morePages().at(-1) ?? firstPage())?.nextCursor ?? null;
-
-  async function loadMore() {
-    const cursor = nextCursor();
-    if (!cursor) return;
-    setLoadingMore(true);
-    try {
-      const page = await getQuotesPage(filters(), cursor);
-      setMorePages((pages) => [...pages, page]);
-    } catch (error) {
-      setMoreError(errorMessage(error));
-    } finally {
-      setLoadingMore(false);
-    }
-  }
 
   return (
     <div class="page">
@@ -137,7 +106,7 @@ export default function QuotesPage() {
       <ErrorBoundary fallback={(error, reset) => <ErrorMessage error={error} retry={reset} />}>
         <Suspense fallback={<Spinner label="Chargement des devis…" />}>
           <Show
-            when={items().length > 0}
+            when={quotes.items().length > 0}
             fallback={<EmptyState title="Aucun devis ne correspond." />}
           >
             <table class="table clients-table">
@@ -157,7 +126,7 @@ export default function QuotesPage() {
                 </tr>
               </thead>
               <tbody>
-                <For each={items()}>
+                <For each={quotes.items()}>
                   {(quote) => (
                     <tr onClick={() => navigate(`/quotes/${quote.id}`)}>
                       <td class="nowrap">
@@ -185,7 +154,9 @@ export default function QuotesPage() {
                       </td>
                       <td>{quote.clientName}</td>
                       <td class="nowrap">{quote.vehiclePlate ?? '—'}</td>
-                      <td class="num">{formatEuros(quote.totals.inclVatCents)}</td>
+                      <td class="num">
+                        <QuoteAmount quote={quote} />
+                      </td>
                       <td class="hide-narrow">{formatDate(quote.createdAt)}</td>
                       <td>{formatCalendarDate(quote.validUntil)}</td>
                     </tr>
@@ -193,12 +164,12 @@ export default function QuotesPage() {
                 </For>
               </tbody>
             </table>
-            <Show when={moreError()}>
-              <div class="alert alert-error">{moreError()}</div>
+            <Show when={quotes.loadMoreError()}>
+              <div class="alert alert-error">{quotes.loadMoreError()}</div>
             </Show>
-            <Show when={nextCursor()}>
+            <Show when={quotes.hasMore()}>
               <div class="load-more">
-                <Button onClick={() => void loadMore()} isLoading={isLoadingMore()}>
+                <Button onClick={() => void quotes.loadMore()} isLoading={quotes.isLoadingMore()}>
                   Charger plus
                 </Button>
               </div>

@@ -1,53 +1,65 @@
-import { formatQuantity, parseEurosToCents } from '../../../domain/money';
-import { computeQuoteTotals, type QuoteTotals } from '../../../domain/quote/totals';
-import type { Quote, QuoteLine } from '../../../domain/schemas/quote';
+import type { z } from 'zod';
+import { isDeepEqual } from '../../../domain/merge/deep-equal';
+import {
+  formatCentsForInput,
+  formatPercentBp,
+  formatQuantity,
+  parseEurosToCents,
+} from '../../../domain/money';
+import {
+  computeQuoteTotals,
+  type QUOTE_UNITS,
+  type QuoteTotals,
+} from '../../../domain/quote/totals';
+import type { VatRateBp } from '../../../domain/quote/vat';
+import type {
+  Quote,
+  QuoteLine,
+  QuoteLineEditSchema,
+  QuoteUpdate,
+} from '../../../domain/schemas/quote';
 import type { QuotePackage } from '../../../domain/schemas/settings';
 
 /**
  * What the editor holds: the text the user types (French decimals, euros), parsed into the API's
  * integers only when needed. Totals are recomputed from it on every keystroke with the same
  * `computeQuoteTotals` as the server.
+ *
+ * `key` is the line's id for good: a saved line's server id, or a new line's
+ * `crypto.randomUUID()`, which the server keeps. Two versions of a quote thus name the same
+ * line the same way, which is what the three-way merge lines them up by.
  */
+type QuoteUnit = (typeof QUOTE_UNITS)[number];
+
 export type DraftLine = {
   key: string;
-  id?: string;
   kind: QuoteLine['kind'];
   description: string;
   reference: string;
   quantity: string;
-  unit: string;
+  unit: QuoteUnit;
   unitPrice: string;
   discount: string;
-  vatRateBp: number;
+  vatRateBp: VatRateBp;
 };
-export type DraftJob = { key: string; id?: string; title: string; lines: DraftLine[] };
+export type DraftJob = { key: string; title: string; lines: DraftLine[] };
 
-export type ApiLine = {
-  id?: string;
-  kind: QuoteLine['kind'];
-  description: string;
-  reference: string | null;
-  quantity: number;
-  unit: string;
-  unitPriceCents: number;
-  vatRateBp: number;
-  discountBp: number;
-};
+/** The quote-level fields the editor edits, as typed. */
+export type DraftFields = { validUntil: string; mileageKm: string; notes: string };
 
-let keys = 0;
-export const newKey = () => `k${++keys}`;
+/** The editor's whole document: what the editable record holds and merges. */
+export type QuoteDraft = { fields: DraftFields; jobs: DraftJob[] };
 
-const CENTS_FORMAT = new Intl.NumberFormat('fr-FR', {
-  minimumFractionDigits: 2,
-  maximumFractionDigits: 2,
-  useGrouping: false,
-});
+/** A line as the API takes it (id kept: see DraftLine). */
+export type ApiLine = z.input<typeof QuoteLineEditSchema> & { id: string };
 
-export function centsToText(cents: number): string {
-  return CENTS_FORMAT.format(cents / 100);
-}
+/** A new line's or job's id, born in the browser (see DraftLine). */
+export const newKey = (): string => crypto.randomUUID();
 
-export function emptyLine(vatRateBp: number, overrides: Partial<DraftLine> = {}): DraftLine {
+/** `1250` → `12,50` in a price cell. */
+export const centsToText = formatCentsForInput;
+
+export function emptyLine(vatRateBp: VatRateBp, overrides: Partial<DraftLine> = {}): DraftLine {
   return {
     key: newKey(),
     kind: 'part',
@@ -64,22 +76,32 @@ export function emptyLine(vatRateBp: number, overrides: Partial<DraftLine> = {})
 
 export function toDraft(quote: Pick<Quote, 'jobs'>): DraftJob[] {
   return quote.jobs.map((job) => ({
-    key: newKey(),
-    id: job.id,
+    key: job.id,
     title: job.title,
     lines: job.lines.map((line) => ({
-      key: newKey(),
-      id: line.id,
+      key: line.id,
       kind: line.kind,
       description: line.description,
       reference: line.reference ?? '',
       quantity: formatQuantity(line.quantity).replace(/\s/g, ''),
       unit: line.unit,
       unitPrice: centsToText(line.unitPriceCents),
-      discount: String(line.discountBp / 100).replace('.', ','),
+      discount: formatPercentBp(line.discountBp),
       vatRateBp: line.vatRateBp,
     })),
   }));
+}
+
+/** The editor's document for a saved quote. */
+export function toQuoteDraft(quote: Quote): QuoteDraft {
+  return {
+    fields: {
+      validUntil: quote.validUntil,
+      mileageKm: quote.mileageKm === null ? '' : String(quote.mileageKm),
+      notes: quote.notes ?? '',
+    },
+    jobs: toDraft(quote),
+  };
 }
 
 export function packageToLines(pack: QuotePackage): DraftLine[] {
@@ -91,7 +113,7 @@ export function packageToLines(pack: QuotePackage): DraftLine[] {
     quantity: formatQuantity(line.quantity).replace(/\s/g, ''),
     unit: line.unit,
     unitPrice: centsToText(line.unitPriceCents),
-    discount: String(line.discountBp / 100).replace('.', ','),
+    discount: formatPercentBp(line.discountBp),
     vatRateBp: line.vatRateBp,
   }));
 }
@@ -133,7 +155,7 @@ export function parseLine(line: DraftLine): {
   }
   return {
     value: {
-      ...(line.id ? { id: line.id } : {}),
+      id: line.key,
       kind: line.kind,
       description: line.description.trim(),
       reference: line.reference.trim() || null,
@@ -162,23 +184,59 @@ export function computeDraftTotals(jobs: DraftJob[], vatExempt: boolean): QuoteT
   });
 }
 
-/** The API's `jobs`, or the cells to fix. */
+/** The API's `jobs`, or the cells to fix, by `<line or job key>.<field>`. */
 export function toApiJobs(jobs: DraftJob[]): {
-  jobs: Array<{ id?: string; title: string; lines: ApiLine[] }> | null;
-  errors: Record<string, Partial<Record<LineField | 'title', string>>>;
+  jobs: Array<{ id: string; title: string; lines: ApiLine[] }> | null;
+  errors: Record<string, string>;
 } {
-  const errors: Record<string, Partial<Record<LineField | 'title', string>>> = {};
+  const errors: Record<string, string> = {};
   const result = jobs.map((job) => {
-    if (!job.title.trim()) errors[job.key] = { title: 'Saisissez un intitulé de prestation.' };
+    if (!job.title.trim()) errors[`${job.key}.title`] = 'Saisissez un intitulé de prestation.';
     return {
-      ...(job.id ? { id: job.id } : {}),
+      id: job.key,
       title: job.title.trim(),
       lines: job.lines.flatMap((line) => {
         const parsed = parseLine(line);
-        if (Object.keys(parsed.errors).length > 0) errors[line.key] = parsed.errors;
+        for (const [field, message] of Object.entries(parsed.errors)) {
+          errors[`${line.key}.${field}`] = message;
+        }
         return parsed.value ? [parsed.value] : [];
       }),
     };
   });
   return { jobs: Object.keys(errors).length > 0 ? null : result, errors };
+}
+
+/** "123 456" → 123456; "" → null; anything else is not a mileage. */
+export function parseMileage(text: string): number | null | undefined {
+  const digits = text.replace(/\s/g, '');
+  if (!digits) return null;
+  return /^\d+$/.test(digits) ? Number(digits) : undefined;
+}
+
+/** Every cell to fix before saving, by `<key>.<field>` (and `fields.mileageKm`). */
+export function validateDraft(draft: QuoteDraft): Record<string, string> {
+  const errors = toApiJobs(draft.jobs).errors;
+  if (parseMileage(draft.fields.mileageKm) === undefined) {
+    errors['fields.mileageKm'] = 'Kilométrage : un nombre entier de km.';
+  }
+  if (!draft.fields.validUntil) errors['fields.validUntil'] = 'Indiquez une date de validité.';
+  return errors;
+}
+
+/** The PATCH of a draft: what changed since `base` (the whole jobs list if any line did). */
+export function toQuotePatch(base: QuoteDraft, draft: QuoteDraft, version: number): QuoteUpdate {
+  const patch: QuoteUpdate = { version };
+  if (!isDeepEqual(base.jobs, draft.jobs)) {
+    const { jobs } = toApiJobs(draft.jobs);
+    if (jobs) patch.jobs = jobs;
+  }
+  if (base.fields.validUntil !== draft.fields.validUntil)
+    patch.validUntil = draft.fields.validUntil;
+  if (base.fields.notes !== draft.fields.notes) patch.notes = draft.fields.notes || null;
+  const mileage = parseMileage(draft.fields.mileageKm);
+  if (base.fields.mileageKm !== draft.fields.mileageKm && mileage !== undefined) {
+    patch.mileageKm = mileage;
+  }
+  return patch;
 }

@@ -1,45 +1,64 @@
-import { query } from '@solidjs/router';
 import type {
-  Quote,
+  QuoteCreate,
   QuoteStatus,
-  QuoteSummary,
   QuoteTransition,
+  QuoteUpdate,
 } from '../../../domain/schemas/quote';
-import { get, patch, post, toQuery } from '../../lib/api';
-import type { ApiLine } from './quote-draft';
+import { api, call } from '../../lib/api';
+import { liveAction, recordQuery, staleOnQuery } from '../../lib/queries';
 
-export type QuotePage = { items: QuoteSummary[]; nextCursor: string | null };
-
-export const getQuotesPage = query(
-  (
-    filters: { q?: string; status?: QuoteStatus; clientId?: string; vehicleId?: string },
-    cursor?: string,
-  ) => get<QuotePage>(`/quotes${toQuery({ ...filters, cursor, limit: 50 })}`),
-  'quotes',
-);
-
-export const getQuote = query((id: string) => get<Quote>(`/quotes/${id}`), 'quote');
-export const getQuoteRevision = query(
-  (id: string, revision: number) => get<Quote>(`/quotes/${id}/revisions/${revision}`),
-  'quote-revision',
-);
-
-export type QuoteEdit = {
-  version: number;
-  jobs?: Array<{ id?: string; title: string; lines: ApiLine[] }>;
-  vehicleId?: string | null;
-  mileageKm?: number | null;
-  validUntil?: string;
-  notes?: string | null;
+export type QuoteFilters = {
+  q?: string;
+  status?: QuoteStatus;
+  clientId?: string;
+  vehicleId?: string;
 };
 
-export const createQuote = (input: {
-  clientId: string;
-  vehicleId?: string | null;
-  jobs?: unknown[];
-}) => post<Quote>('/quotes', { jobs: [], ...input });
-export const updateQuote = (id: string, edit: QuoteEdit) => patch<Quote>(`/quotes/${id}`, edit);
-export const transitionQuote = (id: string, transition: QuoteTransition) =>
-  post<Quote>(`/quotes/${id}/transition`, transition);
-export const duplicateQuote = (id: string) => post<Quote>(`/quotes/${id}/duplicate`);
-export const keepDeclinedWork = (id: string) => post<Quote>(`/quotes/${id}/declined-work`);
+/** The query string of a list: only the filters set. */
+function toListQuery(filters: QuoteFilters, cursor?: string) {
+  return {
+    ...(filters.q ? { q: filters.q } : {}),
+    ...(filters.status ? { status: filters.status } : {}),
+    ...(filters.clientId ? { clientId: filters.clientId } : {}),
+    ...(filters.vehicleId ? { vehicleId: filters.vehicleId } : {}),
+    ...(cursor ? { cursor } : {}),
+    limit: '50',
+  };
+}
+
+export const getQuotesPage = staleOnQuery(
+  // A client renamed or a plate changed is shown on the quote's row.
+  ['quote', 'client', 'vehicle'],
+  'quotes',
+  (filters: QuoteFilters, cursor?: string) =>
+    call(api.quotes.$get({ query: toListQuery(filters, cursor) })),
+);
+
+export const getQuote = recordQuery('quote', 'quote', (id) =>
+  call(api.quotes[':id'].$get({ param: { id } })),
+);
+
+/** A revision is frozen for good: cached as any query, never stale. */
+export const getQuoteRevision = staleOnQuery([], 'quote-revision', (id: string, revision: number) =>
+  call(
+    api.quotes[':id'].revisions[':revision'].$get({ param: { id, revision: String(revision) } }),
+  ),
+);
+
+export const createQuote = liveAction('quote-create', (input: QuoteCreate) =>
+  call(api.quotes.$post({ json: input })),
+);
+export const updateQuote = liveAction('quote-update', (id: string, edit: QuoteUpdate) =>
+  call(api.quotes[':id'].$patch({ param: { id }, json: edit })),
+);
+export const transitionQuote = liveAction(
+  'quote-transition',
+  (id: string, transition: QuoteTransition) =>
+    call(api.quotes[':id'].transition.$post({ param: { id }, json: transition })),
+);
+export const duplicateQuote = liveAction('quote-duplicate', (id: string) =>
+  call(api.quotes[':id'].duplicate.$post({ param: { id } })),
+);
+export const keepDeclinedWork = liveAction('quote-declined-work', (id: string) =>
+  call(api.quotes[':id']['declined-work'].$post({ param: { id } })),
+);

@@ -2,13 +2,16 @@ import { useNavigate } from '@solidjs/router';
 import { createResource, createSignal, For, onCleanup, onMount, Show } from 'solid-js';
 import { getClientDisplayName } from '../../../domain/client/client-name';
 import { formatEuros } from '../../../domain/money';
-import type { Client } from '../../../domain/schemas/client';
-import { QUOTE_STATUS_LABELS, type QuoteSummary } from '../../../domain/schemas/quote';
-import type { Vehicle } from '../../../domain/schemas/vehicle';
-import { get, toQuery } from '../../lib/api';
+import { QUOTE_STATUS_LABELS } from '../../../domain/schemas/quote';
+import { api, call } from '../../lib/api';
 import { formatPhone } from '../../lib/format';
 
-type Results = { clients: Client[]; vehicles: Vehicle[]; quotes: QuoteSummary[] };
+const RESULTS_PER_KIND = 5;
+/** As you type: a few rows of each kind, never cached (the next key press asks again). */
+const searchEverything = (q: string) =>
+  call(api.search.$get({ query: { q, limit: String(RESULTS_PER_KIND) } }));
+
+type Results = Awaited<ReturnType<typeof searchEverything>>;
 type Hit = { href: string; title: string; detail: string; group: string };
 
 function toHits(results: Results): Hit[] {
@@ -46,10 +49,7 @@ export function GlobalSearch() {
   const [isOpen, setOpen] = createSignal(false);
   const [active, setActive] = createSignal(0);
   // An empty query is no search ('' would still run a resource's fetcher).
-  const [results] = createResource(
-    () => query() || false,
-    (q) => get<Results>(`/search${toQuery({ q, limit: 5 })}`),
-  );
+  const [results] = createResource(() => query() || false, searchEverything);
   const hits = () => (results.state === 'ready' ? toHits(results()) : []);
   let input!: HTMLInputElement;
   let debounce: ReturnType<typeof setTimeout> | undefined;

@@ -1,5 +1,6 @@
 import { Navigate, type RouteSectionProps, useLocation } from '@solidjs/router';
 import { Match, Switch } from 'solid-js';
+import { canRead } from '../../../domain/access';
 import { LiveProvider } from '../../lib/live';
 import { useSession } from '../../lib/session';
 import { ErrorMessage, Spinner } from '../../ui/Feedback';
@@ -26,7 +27,10 @@ export function Protected(props: RouteSectionProps) {
         <Navigate href={`/login?next=${next()}`} />
       </Match>
       <Match when={session.user()}>
-        <LiveProvider onSignedOut={async () => Boolean(await session.refresh())}>
+        <LiveProvider
+          onSignedOut={async () => Boolean(await session.refresh())}
+          isWall={!canRead(session.user()?.role)}
+        >
           <Shell>{props.children}</Shell>
         </LiveProvider>
       </Match>

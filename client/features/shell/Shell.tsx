@@ -1,5 +1,6 @@
 import { A, revalidate, useLocation, useNavigate } from '@solidjs/router';
 import { type JSX, Show } from 'solid-js';
+import { canAdminister, canWrite } from '../../../domain/access';
 import { ROLE_LABELS } from '../../../domain/schemas/staff';
 import { initials } from '../../lib/format';
 import { useChanges } from '../../lib/live';
@@ -20,15 +21,14 @@ export function Shell(props: { children: JSX.Element }) {
   const navigate = useNavigate();
   const location = useLocation();
   const user = () => session.user()!;
-  const isDisplay = () => user().role === 'display';
-  const isAdmin = () => user().role === 'admin';
+  // Who writes reads the records; the wall-screen role reads the board and the dashboard only.
+  const mayOpenRecords = () => canWrite(user().role);
+  const isAdmin = () => canAdminister(user().role);
   // "Personnel" has its own entry; "Paramètres" covers the other settings pages.
   const isSettings = () =>
     location.pathname.startsWith('/settings') && !location.pathname.startsWith('/settings/staff');
   // Company settings are read by several screens (quote editor, PDFs): keep them current.
-  useChanges((change) => {
-    if (change.entity === 'settings' && !isDisplay()) void revalidate(getSettings.key);
-  });
+  useChanges('settings', () => void revalidate(getSettings.key));
 
   async function logout() {
     await session.logout();
@@ -45,7 +45,7 @@ export function Shell(props: { children: JSX.Element }) {
             </span>
             <span class="brand-name">GestionPro</span>
           </A>
-          <Show when={!isDisplay()}>
+          <Show when={mayOpenRecords()}>
             <GlobalSearch />
           </Show>
           <div class="topbar-status">
@@ -72,7 +72,7 @@ export function Shell(props: { children: JSX.Element }) {
           <A href="/dashboard" activeClass="active">
             Tableau de bord
           </A>
-          <Show when={!isDisplay()}>
+          <Show when={mayOpenRecords()}>
             <A href="/clients" activeClass="active">
               Clients
             </A>
@@ -89,7 +89,7 @@ export function Shell(props: { children: JSX.Element }) {
               Personnel
             </A>
           </Show>
-          <Show when={!isDisplay()}>
+          <Show when={mayOpenRecords()}>
             <A href="/settings" activeClass="nav-settings" classList={{ active: isSettings() }}>
               Paramètres
             </A>

@@ -1,44 +1,53 @@
-import { createSignal } from 'solid-js';
+import { useAction } from '@solidjs/router';
+import { createSignal, Show } from 'solid-js';
 import { todayInParis } from '../../../domain/dates';
-import { AppError } from '../../../domain/errors';
-import { MileageInputSchema } from '../../../domain/schemas/vehicle';
+import { readDetails } from '../../../domain/refusals';
+import { MileageInputSchema, type Vehicle } from '../../../domain/schemas/vehicle';
 import { errorMessage, fieldErrors } from '../../lib/api';
-import { formatCalendarDate, formatKm } from '../../lib/format';
+import { formatKm } from '../../lib/format';
+import { type FieldErrors, validateAll } from '../../lib/validate';
 import { Button } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/Dialog';
 import { Field } from '../../ui/Field';
+import { Input } from '../../ui/Input';
 import { showToast } from '../../ui/toast';
-import { parseKm, readLowerMileage } from './vehicle-values';
+import { describeLowerReading, type LowerReading, parseKm, type Reading } from './vehicle-values';
 import { recordMileage } from './vehicles.api';
 
-type LowerReading = { date: string; km: number; highest: { date: string; km: number } };
+const KM_FORMAT_ERROR = 'Saisissez le kilométrage en km (nombre entier).';
 
 /**
  * Records an odometer reading. A reading below the highest one is usually a typo, sometimes a
- * replaced odometer: the server refuses it (409 `mileage_lower`), the user confirms, we resend.
+ * replaced odometer: the server refuses it (409 `mileage_lower`), the user confirms, we resend
+ * it with `confirmLower`.
  */
-export function MileageForm(props: { vehicleId: string; onDone: () => void }) {
+export function MileageForm(props: { vehicleId: string; onRecorded: (vehicle: Vehicle) => void }) {
+  const record = useAction(recordMileage);
   const today = () => todayInParis(new Date());
   const [date, setDate] = createSignal(today());
   const [km, setKm] = createSignal('');
-  const [errors, setErrors] = createSignal<Record<string, string>>({});
+  const [errors, setErrors] = createSignal<FieldErrors>({});
   const [error, setError] = createSignal<string | null>(null);
   const [isSubmitting, setSubmitting] = createSignal(false);
   const [lower, setLower] = createSignal<LowerReading | null>(null);
 
-  async function send(input: { date: string; km: number }, confirmLower: boolean) {
+  const lowerMessage = () => {
+    const reading = lower();
+    return reading ? describeLowerReading(reading) : '';
+  };
+
+  async function send(reading: Reading, confirmLower: boolean) {
     setError(null);
     setSubmitting(true);
     try {
-      await recordMileage(props.vehicleId, { ...input, confirmLower });
-      showToast(`Relevé de ${formatKm(input.km)} enregistré.`);
+      props.onRecorded(await record(props.vehicleId, { ...reading, confirmLower }));
+      showToast(`Relevé de ${formatKm(reading.km)} enregistré.`);
       setKm('');
       setLower(null);
-      props.onDone();
     } catch (caught) {
-      const highest = caught instanceof AppError ? readLowerMileage(caught.details) : null;
-      if (highest) {
-        setLower({ ...input, highest });
+      const refusal = readDetails(caught, 'mileage_lower');
+      if (refusal) {
+        setLower({ ...reading, highest: refusal.highest });
       } else {
         setErrors(fieldErrors(caught));
         setError(errorMessage(caught));
@@ -51,62 +60,58 @@ export function MileageForm(props: { vehicleId: string; onDone: () => void }) {
   function submit(event: SubmitEvent) {
     event.preventDefault();
     const value = parseKm(km());
-    const parsed = MileageInputSchema.safeParse({ date: date(), km: value ?? Number.NaN });
-    if (km().trim() === '' || !parsed.success) {
-      const issues = parsed.success ? [] : parsed.error.issues;
+    const checked = validateAll(MileageInputSchema, { date: date(), km: value ?? Number.NaN });
+    if (value === null || !checked.success) {
       setErrors({
-        ...Object.fromEntries(issues.map((issue) => [issue.path.join('.'), issue.message])),
-        ...(value === null ? { km: 'Saisissez le kilométrage en km (nombre entier).' } : {}),
+        ...(checked.success ? {} : checked.errors),
+        ...(value === null ? { km: KM_FORMAT_ERROR } : {}),
       });
       return;
     }
     setErrors({});
-    void send({ date: parsed.data.date, km: parsed.data.km }, false);
+    void send({ date: checked.data.date, km: checked.data.km }, false);
   }
 
-  const confirmMessage = () => {
-    const reading = lower();
-    if (!reading) return '';
-    return `Le relevé saisi (${formatKm(reading.km)} le ${formatCalendarDate(reading.date)}) est inférieur au plus haut déjà enregistré (${formatKm(reading.highest.km)} le ${formatCalendarDate(reading.highest.date)}). Compteur remplacé ou faute de frappe ? Confirmez seulement s’il est juste.`;
-  };
-
   return (
-    <form class="card form compact" onSubmit={submit} noValidate>
+    <form class="card form vehicle-compact-form" onSubmit={submit} noValidate>
       <h2>Kilométrage</h2>
-      <div class="form-row">
+      <div class="vehicle-form-row">
         <Field label="Date du relevé" for="km-date" error={errors().date}>
-          <input
+          <Input
             id="km-date"
             type="date"
             value={date()}
             max={today()}
+            error={errors().date}
             onInput={(event) => setDate(event.currentTarget.value)}
           />
         </Field>
         <Field label="Compteur (km)" for="km-value" error={errors().km}>
-          <input
+          <Input
             id="km-value"
             inputMode="numeric"
             value={km()}
             placeholder="123 456"
             autocomplete="off"
+            error={errors().km}
             onInput={(event) => setKm(event.currentTarget.value)}
           />
         </Field>
       </div>
-      {error() && (
+      <Show when={error()}>
         <div class="alert alert-error" role="alert">
           {error()}
         </div>
-      )}
+      </Show>
       <Button type="submit" isLoading={isSubmitting()}>
         Enregistrer le relevé
       </Button>
       <ConfirmDialog
         open={lower() !== null}
         title="Kilométrage inférieur au précédent"
-        message={confirmMessage()}
+        message={lowerMessage()}
         confirmLabel="Confirmer ce relevé"
+        cancelLabel="Corriger la saisie"
         tone="primary"
         onConfirm={() => {
           const reading = lower();

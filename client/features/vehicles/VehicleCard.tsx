@@ -9,6 +9,20 @@ import { formatCalendarDate, formatKm } from '../../lib/format';
 /** The vehicle's details, read-only. */
 export function VehicleCard(props: { vehicle: Vehicle }) {
   const v = () => props.vehicle;
+  const fuel = () => {
+    const value = v().fuel;
+    return value ? FUEL_LABELS[value] : '—';
+  };
+  const inspection = () => {
+    const last = v().lastInspection;
+    return last
+      ? `${formatCalendarDate(last.date)} — ${INSPECTION_RESULT_LABELS[last.result]}`
+      : '—';
+  };
+  const mileage = () => {
+    const last = v().lastMileage;
+    return last ? `${formatKm(last.km)} le ${formatCalendarDate(last.date)}` : '—';
+  };
   return (
     <div class="card">
       <dl class="details">
@@ -17,23 +31,15 @@ export function VehicleCard(props: { vehicle: Vehicle }) {
         <dt>Marque et modèle</dt>
         <dd>{[v().make, v().model].filter(Boolean).join(' ') || '—'}</dd>
         <dt>VIN</dt>
-        <dd class="mono">{v().vin ?? '—'}</dd>
+        <dd class="vehicle-mono">{v().vin ?? '—'}</dd>
         <dt>Énergie</dt>
-        <dd>{v().fuel ? FUEL_LABELS[v().fuel!] : '—'}</dd>
+        <dd>{fuel()}</dd>
         <dt>1re mise en circulation</dt>
         <dd>{formatCalendarDate(v().firstRegistrationDate)}</dd>
         <dt>Dernier contrôle technique</dt>
-        <dd>
-          {v().lastInspection
-            ? `${formatCalendarDate(v().lastInspection!.date)} — ${INSPECTION_RESULT_LABELS[v().lastInspection!.result]}`
-            : '—'}
-        </dd>
+        <dd>{inspection()}</dd>
         <dt>Dernier kilométrage</dt>
-        <dd>
-          {v().lastMileage
-            ? `${formatKm(v().lastMileage!.km)} le ${formatCalendarDate(v().lastMileage!.date)}`
-            : '—'}
-        </dd>
+        <dd>{mileage()}</dd>
         <dt>Notes</dt>
         <dd class="notes">{v().notes ?? '—'}</dd>
       </dl>

@@ -1,56 +1,36 @@
-import { A, createAsync, revalidate, useNavigate, useSearchParams } from '@solidjs/router';
+import { A, createAsync, revalidate, useSearchParams } from '@solidjs/router';
 import {
   createEffect,
   createSignal,
   ErrorBoundary,
-  For,
   on,
   onCleanup,
+  onMount,
   Show,
   Suspense,
 } from 'solid-js';
-import type { InspectionResult, Vehicle } from '../../../domain/schemas/vehicle';
-import { errorMessage } from '../../lib/api';
-import { formatCalendarDate, formatKm } from '../../lib/format';
-import { useChanges } from '../../lib/live';
-import { Button } from '../../ui/Button';
-import { Badge, EmptyState, ErrorMessage, Spinner } from '../../ui/Feedback';
-import { getVehiclesPage, type VehiclePage } from './vehicles.api';
+import { createLiveList } from '../../lib/live-list';
+import { EmptyState, ErrorMessage, Spinner } from '../../ui/Feedback';
+import { VehicleTable } from './VehicleTable';
+import { compareVehicles, placeVehicle } from './vehicle-list';
+import { getVehiclesPage, type VehicleFilters } from './vehicles.api';
 import './vehicles.css';
 
-const SHORT_RESULT: Record<
-  InspectionResult,
-  { label: string; tone: 'success' | 'warning' | 'danger' }
-> = {
-  pass: { label: 'favorable', tone: 'success' },
-  major: { label: 'contre-visite', tone: 'warning' },
-  critical: { label: 'critique', tone: 'danger' },
-};
-
-/** Rows someone else just changed: highlighted for a few seconds, with who did it. */
-function createRecentEdits() {
-  const [edits, setEdits] = createSignal<Record<string, string>>({});
-  return {
-    byId: (id: string) => edits()[id],
-    mark(id: string, name: string) {
-      setEdits((current) => ({ ...current, [id]: name }));
-      setTimeout(() => setEdits(({ [id]: _, ...rest }) => rest), 6000);
-    },
-  };
-}
-
 export default function VehiclesPage() {
-  const navigate = useNavigate();
   const [params, setParams] = useSearchParams<{ q?: string; archived?: string }>();
   const [search, setSearch] = createSignal(params.q ?? '');
-  const filters = () => ({ q: params.q, archived: params.archived === '1' });
+  const filters = (): VehicleFilters => ({ q: params.q ?? '', archived: params.archived === '1' });
   const firstPage = createAsync(() => getVehiclesPage(filters()));
-  const [morePages, setMorePages] = createSignal<VehiclePage[]>([]);
-  const [moreError, setMoreError] = createSignal<string | null>(null);
-  const [isLoadingMore, setLoadingMore] = createSignal(false);
-  const recentEdits = createRecentEdits();
+  const vehicles = createLiveList({
+    entity: 'vehicle',
+    firstPage,
+    fetchPage: (cursor) => getVehiclesPage(filters(), cursor),
+    compare: compareVehicles,
+    place: (change) => placeVehicle(change.data, filters()),
+  });
+  let searchInput!: HTMLInputElement;
 
-  createEffect(on([() => params.q, () => params.archived], () => setMorePages([])));
+  // Typing searches after a short pause; the query lives in the URL (?q=) so it survives reloads.
   let debounce: ReturnType<typeof setTimeout> | undefined;
   createEffect(
     on(
@@ -66,37 +46,36 @@ export default function VehiclesPage() {
     ),
   );
   onCleanup(() => clearTimeout(debounce));
+  // Back and forward buttons change ?q= under the box: follow them.
+  createEffect(
+    on(
+      () => params.q,
+      (q) => {
+        if ((q ?? '') !== search().trim()) setSearch(q ?? '');
+      },
+      { defer: true },
+    ),
+  );
 
-  useChanges((change) => {
-    if (change.entity !== 'vehicle') return;
-    if (change.actor) recentEdits.mark(change.id, change.actor.name);
-    const updated = change.data as Vehicle;
-    setMorePages((pages) =>
-      pages.map((page) => ({
-        ...page,
-        items: page.items.map((item) => (item.id === updated.id ? updated : item)),
-      })),
-    );
-    void revalidate(getVehiclesPage.key);
-  });
-
-  const items = () => [...(firstPage()?.items ?? []), ...morePages().flatMap((page) => page.items)];
-  const nextCursor = () => (morePages().at(-1) ?? firstPage())?.nextCursor ?? null;
-
-  async function loadMore() {
-    const cursor = nextCursor();
-    if (!cursor) return;
-    setLoadingMore(true);
-    setMoreError(null);
-    try {
-      const page = await getVehiclesPage(filters(), cursor);
-      setMorePages((pages) => [...pages, page]);
-    } catch (error) {
-      setMoreError(errorMessage(error));
-    } finally {
-      setLoadingMore(false);
+  // "/" focuses the search box from anywhere on the page.
+  const onKey = (event: KeyboardEvent) => {
+    const target = event.target;
+    const isTyping =
+      target instanceof HTMLElement && ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+    if (event.key === '/' && !isTyping) {
+      event.preventDefault();
+      searchInput.focus();
     }
-  }
+  };
+  onMount(() => document.addEventListener('keydown', onKey));
+  onCleanup(() => document.removeEventListener('keydown', onKey));
+
+  const emptyTitle = () =>
+    params.q
+      ? `Aucun véhicule ne correspond à « ${params.q} ».`
+      : filters().archived
+        ? 'Aucun véhicule archivé.'
+        : 'Aucun véhicule pour l’instant.';
 
   return (
     <div class="page">
@@ -110,16 +89,23 @@ export default function VehiclesPage() {
         <label class="search">
           <span class="visually-hidden">Rechercher un véhicule</span>
           <input
+            ref={searchInput}
             type="search"
-            placeholder="Immatriculation (toute écriture), VIN, marque, propriétaire…"
+            placeholder="Immatriculation (toute écriture), VIN, marque, propriétaire…  ( / )"
             value={search()}
             onInput={(event) => setSearch(event.currentTarget.value)}
+            onKeyDown={(event) => {
+              if (event.key === 'Escape' && search()) {
+                event.preventDefault();
+                setSearch('');
+              }
+            }}
           />
         </label>
         <label class="checkbox">
           <input
             type="checkbox"
-            checked={params.archived === '1'}
+            checked={filters().archived}
             onChange={(event) =>
               setParams({ archived: event.currentTarget.checked ? '1' : undefined })
             }
@@ -127,86 +113,29 @@ export default function VehiclesPage() {
           Véhicules archivés
         </label>
       </div>
-      <ErrorBoundary fallback={(error, reset) => <ErrorMessage error={error} retry={reset} />}>
+      <ErrorBoundary
+        fallback={(error, reset) => (
+          <ErrorMessage
+            error={error}
+            retry={() => {
+              // A failed read stays cached: read it again, then show it.
+              void revalidate(getVehiclesPage.keyFor(filters()));
+              reset();
+            }}
+          />
+        )}
+      >
         <Suspense fallback={<Spinner label="Chargement des véhicules…" />}>
-          <Show
-            when={items().length > 0}
-            fallback={
-              <EmptyState
-                title={
-                  params.q
-                    ? `Aucun véhicule ne correspond à « ${params.q} ».`
-                    : params.archived === '1'
-                      ? 'Aucun véhicule archivé.'
-                      : 'Aucun véhicule pour l’instant.'
-                }
-              >
-                <A href="/vehicles/new">Ajouter un véhicule</A>
-              </EmptyState>
-            }
-          >
-            <table class="table vehicles-table">
-              <thead>
-                <tr>
-                  <th scope="col">Immatriculation</th>
-                  <th scope="col">Véhicule</th>
-                  <th scope="col">Propriétaire</th>
-                  <th scope="col">Dernier CT</th>
-                  <th scope="col" class="num">
-                    Kilométrage
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                <For each={items()}>
-                  {(vehicle) => (
-                    <tr
-                      class={recentEdits.byId(vehicle.id) ? 'row-flash' : ''}
-                      onClick={() => navigate(`/vehicles/${vehicle.id}`)}
-                    >
-                      <td>
-                        <A href={`/vehicles/${vehicle.id}`} class="plate">
-                          {vehicle.plate}
-                        </A>
-                        <Show when={vehicle.warnings.length > 0}>
-                          {' '}
-                          <Badge tone="warning">à vérifier</Badge>
-                        </Show>
-                        <Show when={recentEdits.byId(vehicle.id)}>
-                          <span class="row-hint">modifié par {recentEdits.byId(vehicle.id)}</span>
-                        </Show>
-                      </td>
-                      <td>{[vehicle.make, vehicle.model].filter(Boolean).join(' ') || '—'}</td>
-                      <td>{vehicle.clientName}</td>
-                      <td>
-                        <Show when={vehicle.lastInspection} fallback="—">
-                          {(ct) => (
-                            <>
-                              {formatCalendarDate(ct().date)}{' '}
-                              <Badge tone={SHORT_RESULT[ct().result].tone}>
-                                {SHORT_RESULT[ct().result].label}
-                              </Badge>
-                            </>
-                          )}
-                        </Show>
-                      </td>
-                      <td class="num">
-                        {vehicle.lastMileage ? formatKm(vehicle.lastMileage.km) : '—'}
-                      </td>
-                    </tr>
-                  )}
-                </For>
-              </tbody>
-            </table>
-            <Show when={moreError()}>
-              <div class="alert alert-error">{moreError()}</div>
-            </Show>
-            <Show when={nextCursor()}>
-              <div class="load-more">
-                <Button onClick={() => void loadMore()} isLoading={isLoadingMore()}>
-                  Charger plus
-                </Button>
-              </div>
+          <Show when={firstPage()}>
+            <Show
+              when={vehicles.items().length > 0}
+              fallback={
+                <EmptyState title={emptyTitle()}>
+                  <A href="/vehicles/new">Ajouter un véhicule</A>
+                </EmptyState>
+              }
+            >
+              <VehicleTable rows={vehicles} label="Véhicules" hasOwner />
             </Show>
           </Show>
         </Suspense>

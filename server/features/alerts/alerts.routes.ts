@@ -52,8 +52,9 @@ const RulesResponseSchema = AlertRulesValuesSchema.extend({
   updatedAt: z.string(),
 }).extend(ScheduleSchema.shape);
 
-function actionRoute<S extends z.ZodType>(
-  action: 'ack' | 'snooze' | 'assign' | 'resolve',
+/** Generic in the action: with a union, the typed client merged the four routes' bodies. */
+function actionRoute<A extends 'ack' | 'snooze' | 'assign' | 'resolve', S extends z.ZodType>(
+  action: A,
   schema: S,
   description: string,
 ) {

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, isNull, like, lt, or, type SQL, sql } from
 import { getClientDisplayName } from '../../../domain/client/client-name';
 import { buildClientNameText, buildQuotePartyText } from '../../../domain/client/client-search';
 import { computeAcceptedTotals, computeQuoteTotals } from '../../../domain/quote/totals';
-import type { Quote, QuoteJob, QuoteSummary } from '../../../domain/schemas/quote';
+import type { Quote, QuoteJob, QuoteLine, QuoteSummary } from '../../../domain/schemas/quote';
 import type { Executor } from '../../db/client';
 import { containsPattern } from '../../db/like';
 import {
@@ -28,9 +28,9 @@ export type JobValues = {
     description: string;
     reference?: string | null;
     quantity: number;
-    unit: string;
+    unit: QuoteLine['unit'];
     unitPriceCents: number;
-    vatRateBp: number;
+    vatRateBp: QuoteLine['vatRateBp'];
     discountBp: number;
     accepted?: boolean | null;
   }>;
@@ -231,6 +231,37 @@ export async function updateQuoteVersioned(
     .where(and(eq(quotes.id, id), eq(quotes.version, version)))
     .returning({ id: quotes.id });
   return rows.length > 0;
+}
+
+/**
+ * Of the job and line ids an editor sent, those that belong to another quote: ids are born in
+ * the browser (so two versions name a line alike), and one of another quote's is refused.
+ */
+export async function selectIdsOfOtherQuotes(
+  db: Executor,
+  quoteId: string | null,
+  jobs: ReadonlyArray<{ id?: string; lines: ReadonlyArray<{ id?: string }> }>,
+): Promise<string[]> {
+  const jobIds = jobs.flatMap((job) => (job.id ? [job.id] : []));
+  const lineIds = jobs.flatMap((job) => job.lines.flatMap((line) => (line.id ? [line.id] : [])));
+  const others = (column: typeof quoteJobs.quoteId | typeof quoteLines.quoteId) =>
+    quoteId ? sql`${column} <> ${quoteId}` : sql`true`;
+  const taken: string[] = [];
+  if (jobIds.length > 0) {
+    const rows = await db
+      .select({ id: quoteJobs.id })
+      .from(quoteJobs)
+      .where(and(inArray(quoteJobs.id, jobIds), others(quoteJobs.quoteId)));
+    taken.push(...rows.map((row) => row.id));
+  }
+  if (lineIds.length > 0) {
+    const rows = await db
+      .select({ id: quoteLines.id })
+      .from(quoteLines)
+      .where(and(inArray(quoteLines.id, lineIds), others(quoteLines.quoteId)));
+    taken.push(...rows.map((row) => row.id));
+  }
+  return taken;
 }
 
 /** Replaces a draft's jobs and lines; ids the editor already has are kept. */

@@ -2,8 +2,8 @@ import type { z } from 'zod';
 import { addDays, todayInParis } from '../../../domain/dates';
 import { AppError } from '../../../domain/errors';
 import { checkQuoteCompliance } from '../../../domain/quote/compliance';
-import { checkEditable, checkTransition } from '../../../domain/quote/transitions';
 import { computeQuoteTotals } from '../../../domain/quote/totals';
+import { checkEditable, checkTransition } from '../../../domain/quote/transitions';
 import {
   formatQuoteNumber,
   QUOTE_STATUS_LABELS,
@@ -19,7 +19,7 @@ import type { Executor } from '../../db/client';
 import { decodeCursor, encodeCursor } from '../../db/cursor';
 import type { Actor, Deps } from '../../deps';
 import { READERS, requireRole, WRITERS } from '../auth/access';
-import { staleVersionError, type RecordChange, writeWithChanges } from '../changes/changes.service';
+import { type RecordChange, staleVersionError, writeWithChanges } from '../changes/changes.service';
 import { selectClientById } from '../clients/clients.repo';
 import { selectSettings } from '../settings/settings.repo';
 import { insertMileage, selectHighestMileage, selectVehicleById } from '../vehicles/vehicles.repo';
@@ -33,6 +33,7 @@ import {
   quoteSearchFilter,
   refreshPartySearchText,
   replaceQuoteJobs,
+  selectIdsOfOtherQuotes,
   selectQuoteById,
   selectQuotePage,
   selectQuotesAwaiting,
@@ -78,6 +79,17 @@ async function checkParties(db: Executor, clientId: string, vehicleId: string | 
     if (vehicle.clientId !== clientId) {
       throw fieldError('vehicleId', "Ce véhicule n'appartient pas à ce client.");
     }
+  }
+}
+
+/** An id of another quote's job or line is refused (never a 500 on its primary key). */
+async function checkOwnIds(
+  tx: Executor,
+  quoteId: string | null,
+  jobs: ReadonlyArray<{ id?: string; lines: ReadonlyArray<{ id?: string }> }>,
+): Promise<void> {
+  if ((await selectIdsOfOtherQuotes(tx, quoteId, jobs)).length > 0) {
+    throw fieldError('jobs', 'Ces lignes appartiennent à un autre devis.');
   }
 }
 
@@ -151,6 +163,7 @@ export async function createQuote(
   requireRole(actor, WRITERS);
   return writeWithChanges(deps, actor, async (tx, record) => {
     await checkParties(tx, input.clientId, input.vehicleId);
+    await checkOwnIds(tx, null, input.jobs);
     const settings = await selectSettings(tx);
     const validUntil =
       input.validUntil ?? addDays(todayInParis(deps.now()), settings.quoteValidityDays);
@@ -192,6 +205,7 @@ export async function updateQuote(
     if (locked) throw locked;
     const vehicleId = changes.vehicleId === undefined ? current.vehicleId : changes.vehicleId;
     await checkParties(tx, current.clientId, vehicleId);
+    if (jobs) await checkOwnIds(tx, id, jobs);
     const totals = jobs ? await replaceQuoteJobs(tx, id, jobs, current.vatExempt) : {};
     const searchText = buildSearchText({ number: current.number, jobs: jobs ?? current.jobs });
     const isApplied = await updateQuoteVersioned(

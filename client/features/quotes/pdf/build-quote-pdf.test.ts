@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { computeQuoteTotals } from '../../../../domain/quote/totals';
+import { formatEurosForPdf } from '../../../../domain/money';
+import { computeAcceptedTotals, computeQuoteTotals } from '../../../../domain/quote/totals';
 import type { Client } from '../../../../domain/schemas/client';
 import type { Quote } from '../../../../domain/schemas/quote';
 import { DEFAULT_SETTINGS, type SettingsValues } from '../../../../domain/schemas/settings';
@@ -63,19 +64,19 @@ const vehicle = {
 function buildQuote(lineCount: number, overrides: Partial<Quote> = {}): Quote {
   const lines = Array.from({ length: lineCount }, (_, i) => ({
     id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
-    kind: (i === 0 ? 'labour' : 'part') as 'labour' | 'part',
+    kind: i === 0 ? ('labour' as const) : ('part' as const),
     description:
       i === 0
         ? 'Main-d’œuvre : remplacement des plaquettes'
         : `Pièce détachée n° ${i} — garniture spéciale`,
     reference: i === 0 ? null : `REF-${i}`,
     quantity: i === 0 ? 1.5 : 1 + (i % 3),
-    unit: i === 0 ? 'h' : 'pièce',
+    unit: i === 0 ? ('h' as const) : ('pièce' as const),
     unitPriceCents: i === 0 ? 6800 : 1234 + i * 100,
-    vatRateBp: i % 10 === 9 ? 1000 : 2000,
+    vatRateBp: i % 10 === 9 ? (1000 as const) : (2000 as const),
     discountBp: i % 7 === 3 ? 1000 : 0,
     totalExclVatCents: 0,
-    accepted: null,
+    accepted: null as boolean | null,
   }));
   const jobs = [
     {
@@ -113,6 +114,7 @@ function buildQuote(lineCount: number, overrides: Partial<Quote> = {}): Quote {
       inclVatCents: totals.inclVatCents,
       byRate: totals.byRate,
     },
+    acceptedTotals: null,
     sentAt: '2026-11-20T09:30:00.000Z',
     decision: null,
     createdBy: null,
@@ -235,6 +237,37 @@ describe('the quote PDF', () => {
     expect(compact(text)).toContain(
       'Accepté le 22/11/2026 par Hélène Lefèvre (signature du devis)',
     );
+  });
+
+  it('prints what a partial agreement accepted, from the accepted lines only', () => {
+    const draft = buildQuote(3);
+    const jobs = draft.jobs.map((job) => ({
+      ...job,
+      lines: job.lines.map((line, index) => ({ ...line, accepted: index !== 1 })),
+    }));
+    const quote = buildQuote(3, {
+      status: 'partially_accepted',
+      jobs,
+      acceptedTotals: computeAcceptedTotals({
+        status: 'partially_accepted',
+        vatExempt: false,
+        jobs,
+      }),
+    });
+    const accepted = quote.acceptedTotals!;
+    const refusedLine = jobs[0]!.lines[1]!;
+    expect(accepted.exclVatCents).toBe(quote.totals.exclVatCents - refusedLine.totalExclVatCents);
+    const { text } = readPdf(
+      'partially-accepted.pdf',
+      buildQuotePdf({ quote, settings, client, vehicle, today: '2026-11-24' }).output(
+        'arraybuffer',
+      ),
+    );
+    const flat = compact(text);
+    expect(flat).toContain(`Montant accepté HT ${formatEurosForPdf(accepted.exclVatCents)}`);
+    expect(flat).toContain(`Montant accepté TTC ${formatEurosForPdf(accepted.inclVatCents)}`);
+    expect(flat).toContain(`Total TTC ${formatEurosForPdf(quote.totals.inclVatCents)}`);
+    expect(flat).toContain('(non retenu)');
   });
 
   it('names the file after the quote number, or marks a draft', () => {

@@ -264,6 +264,32 @@ export function buildQuotePdf(input: QuotePdfInput): jsPDF {
     doc.text(VAT_EXEMPTION_MENTION, PAGE_WIDTH - MARGIN, y, { align: 'right' });
     y += 6;
   }
+  // A partial agreement: what the client accepted, on the accepted lines only.
+  if (quote.status === 'partially_accepted' && quote.acceptedTotals) {
+    const accepted = quote.acceptedTotals;
+    const rows: Array<[string, string, boolean?]> = [
+      ['Montant accepté HT', euros(accepted.exclVatCents)],
+      ...(settings.vatExempt
+        ? []
+        : ([['TVA sur le montant accepté', euros(accepted.vatCents)]] as Array<[string, string]>)),
+      [
+        settings.vatExempt ? 'Net à payer accepté' : 'Montant accepté TTC',
+        euros(accepted.inclVatCents),
+        true,
+      ],
+    ];
+    y = ensureSpace(doc, y + 2, rows.length * 6 + 6);
+    doc.setDrawColor(...MUTED);
+    doc.setLineWidth(0.2);
+    doc.line(labelX - 50, y - 3, PAGE_WIDTH - MARGIN, y - 3);
+    for (const [label, amount, isGrand] of rows) {
+      doc.setFont('helvetica', isGrand ? 'bold' : 'normal');
+      doc.setFontSize(isGrand ? 10.5 : 9);
+      doc.text(label, labelX, y, { align: 'right' });
+      doc.text(amount, PAGE_WIDTH - MARGIN, y, { align: 'right' });
+      y += isGrand ? 7 : 5;
+    }
+  }
 
   // Labour rates and terms.
   const notes: string[] = [];
