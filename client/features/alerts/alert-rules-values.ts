@@ -4,8 +4,8 @@ import {
   type AlertRulesRecord,
   type ServicePolicy,
 } from '../../../domain/alerts/rules';
-import { pickChanged } from '../../../domain/equal';
 import { AppError } from '../../../domain/errors';
+import { pickChanged } from '../../../domain/merge/deep-equal';
 import { createRecordMerge } from '../../lib/merge-outcome';
 import { type FieldErrors, validateAll } from '../../lib/validate';
 

@@ -82,7 +82,11 @@ export function PackageLineRow(props: {
         <select
           aria-label="Unité"
           disabled={!props.isEditable}
-          onChange={(event) => props.onChange('unit', event.currentTarget.value)}
+          onChange={(event) => {
+            const value = event.currentTarget.value;
+            const unit = QUOTE_UNITS.find((known) => known === value);
+            if (unit) props.onChange('unit', unit);
+          }}
         >
           <For each={QUOTE_UNITS}>
             {(unit) => (

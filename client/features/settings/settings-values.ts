@@ -1,6 +1,6 @@
 import type { SetStoreFunction } from 'solid-js/store';
-import { pickChanged } from '../../../domain/equal';
 import { AppError } from '../../../domain/errors';
+import { pickChanged } from '../../../domain/merge/deep-equal';
 import { parseEurosToCents } from '../../../domain/money';
 import type { VatRateBp } from '../../../domain/quote/vat';
 import {

@@ -11,7 +11,10 @@ const settingsRecord = recordQuery('settings', 'settings', () => call(api.settin
  * The company settings, kept current in the router's cache by the change stream (a `settings`
  * change of id `settings` carries them whole), so Back never shows an old version.
  */
-export const getSettings = () => settingsRecord(SETTINGS_ID);
+export const getSettings = Object.assign(() => settingsRecord(SETTINGS_ID), {
+  /** For `revalidate`: the screens already showing the settings read them again. */
+  key: settingsRecord.key,
+});
 
 /** The fields that changed, with the version they were changed from (409 `stale_version`). */
 export const patchSettings = liveAction('settings-patch', (patch: SettingsPatch) =>
