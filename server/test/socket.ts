@@ -1,5 +1,6 @@
 import { io, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../domain/events';
+import type { Change, ChangeOf, Entity } from '../../domain/schemas/change';
 
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -47,6 +48,27 @@ export function waitForEvent<E extends EventName>(
     }
     socket.on(event as never, listener as never);
   });
+}
+
+export function isChangeOf<E extends Entity>(change: Change, entity: E): change is ChangeOf<E> {
+  return change.entity === entity;
+}
+
+/** The first `change` of that entity matching `predicate`, its `data` typed by the entity. */
+export async function waitForChange<E extends Entity>(
+  socket: TestSocket,
+  entity: E,
+  predicate: (change: ChangeOf<E>) => boolean = () => true,
+  timeoutMs?: number,
+): Promise<ChangeOf<E>> {
+  const [change] = await waitForEvent(
+    socket,
+    'change',
+    (change) => isChangeOf(change, entity) && predicate(change),
+    timeoutMs,
+  );
+  if (!isChangeOf(change, entity)) throw new Error(`expected a ${entity} change`);
+  return change;
 }
 
 /**

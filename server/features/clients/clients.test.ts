@@ -1,17 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Change, ChangeOf } from '../../../domain/schemas/change';
 import { type Client, type ClientInput, ClientSchema } from '../../../domain/schemas/client';
 import { type ApiClient, expectError, expectStatus, issuePaths } from '../../test/api-client';
 import { ENGINES } from '../../test/databases';
 import { buildClientInput, uniqueTag } from '../../test/factories';
 import { startTestServer, type TestServer } from '../../test/harness';
+import { isChangeOf } from '../../test/socket';
 
 /** Every key of a feed entry: a label and who did what, no field of the record. */
 const FEED_KEYS = ['action', 'actor', 'at', 'entity', 'id', 'label', 'seq', 'status'];
-
-function isClientChange(change: Change): change is ChangeOf<'client'> {
-  return change.entity === 'client';
-}
 
 describe.each(ENGINES)('clients API on %s', (engine) => {
   let server: TestServer;
@@ -213,7 +209,9 @@ describe.each(ENGINES)('clients API on %s', (engine) => {
     );
     const archived = await expectStatus(200, staff.api.clients[':id'].$delete(byId));
     const page = await expectStatus(200, staff.api.changes.$get({ query: { after: before } }));
-    const mine = page.items.filter(isClientChange).filter((change) => change.id === client.id);
+    const mine = page.items
+      .filter((change) => isChangeOf(change, 'client'))
+      .filter((change) => change.id === client.id);
     expect(mine.map((change) => change.action)).toEqual(['created', 'updated', 'archived']);
     expect(mine[0]!.actor?.name).toBe('Marie Dubois');
     expect(mine[2]!.data).toEqual(archived);
