@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, type ClientInput, ClientSchema } from '../../../domain/schemas/client';
+import type { z } from 'zod';
+import {
+  type Client,
+  type ClientInput,
+  type ClientListQuerySchema,
+  ClientSchema,
+} from '../../../domain/schemas/client';
 import { type ApiClient, expectError, expectStatus, issuePaths } from '../../test/api-client';
 import { ENGINES } from '../../test/databases';
 import { buildClientInput, uniqueTag } from '../../test/factories';
@@ -28,7 +34,7 @@ describe.each(ENGINES)('clients API on %s', (engine) => {
     return page.lastSeq;
   }
 
-  async function search(query: Record<string, string>): Promise<string[]> {
+  async function search(query: z.input<typeof ClientListQuerySchema>): Promise<string[]> {
     const page = await expectStatus(200, staff.api.clients.$get({ query }));
     return page.items.map((client) => client.id);
   }

@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { z } from 'zod';
 import { computeQuoteTotals } from '../../../domain/quote/totals';
 import type { ClientInput } from '../../../domain/schemas/client';
 import {
   type Quote,
   type QuoteCreate,
+  type QuoteListQuerySchema,
   QuoteSchema,
   type QuoteTransition,
 } from '../../../domain/schemas/quote';
@@ -474,7 +476,7 @@ describe.each(ENGINES)('quotes API on %s', (engine) => {
 
   it('filters the list by status and client, and finds quotes by number, client name and plate', async () => {
     const sent = await send(await createDraft());
-    const ids = async (query: Record<string, string>) =>
+    const ids = async (query: z.input<typeof QuoteListQuerySchema>) =>
       (await expectStatus(200, staff.api.quotes.$get({ query }))).items.map((quote) => quote.id);
     expect(await ids({ status: 'sent', clientId: sent.clientId })).toEqual([sent.id]);
     expect(await ids({ q: sent.number! })).toEqual([sent.id]);
