@@ -51,8 +51,9 @@ const RulesResponseSchema = AlertRulesValuesSchema.extend({
   updatedAt: z.string(),
 }).extend(ScheduleSchema.shape);
 
-function actionRoute<S extends z.ZodType>(
-  action: 'ack' | 'snooze' | 'assign' | 'resolve',
+/** Generic in the action so each route's path stays a literal: the typed client tells them apart. */
+function actionRoute<A extends 'ack' | 'snooze' | 'assign' | 'resolve', S extends z.ZodType>(
+  action: A,
   schema: S,
   description: string,
 ) {
