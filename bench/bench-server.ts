@@ -14,7 +14,7 @@ export const BENCH_ADMIN = { email: 'bench@garage.test', password: 'motdepasse-b
 export async function startBenchServer(): Promise<RunningServer & { engine: string }> {
   const adminUrl = process.env.BENCH_DATABASE_URL;
   let databaseUrl: string | undefined;
-  let drop = async () => undefined as void;
+  let drop = async (): Promise<void> => undefined;
   if (adminUrl) {
     const name = `gp_bench_${randomBytes(5).toString('hex')}`;
     const admin = new pg.Client({ connectionString: adminUrl });

@@ -1,8 +1,8 @@
 import { z } from 'zod';
+import type { AppError, ErrorCode } from './errors';
 import { COMPLIANCE_CODES } from './quote/compliance';
 import { AlertSchema } from './schemas/alert';
 import { QuoteSchema } from './schemas/quote';
-import { type AppError, type ErrorCode } from './errors';
 
 /**
  * What each error code carries in `details`, declared once: the server's `AppError` is typed by
