@@ -3,6 +3,7 @@ import pg from 'pg';
 import { parseEnv } from '../server/env';
 import { createLogger } from '../server/logger';
 import { type RunningServer, startServer } from '../server/server';
+import { type ApiClient, createApiClient, expectStatus } from '../server/test/api-client';
 
 export const BENCH_ADMIN = { email: 'bench@garage.test', password: 'motdepasse-bench' };
 
@@ -13,7 +14,7 @@ export const BENCH_ADMIN = { email: 'bench@garage.test', password: 'motdepasse-b
 export async function startBenchServer(): Promise<RunningServer & { engine: string }> {
   const adminUrl = process.env.BENCH_DATABASE_URL;
   let databaseUrl: string | undefined;
-  let drop = async () => undefined as void;
+  let drop = async (): Promise<void> => undefined;
   if (adminUrl) {
     const name = `gp_bench_${randomBytes(5).toString('hex')}`;
     const admin = new pg.Client({ connectionString: adminUrl });
@@ -53,31 +54,13 @@ export async function startBenchServer(): Promise<RunningServer & { engine: stri
   };
 }
 
-/** Signs in over HTTP and returns the session cookie. */
-export async function signIn(url: string, email: string, password: string): Promise<string> {
-  const response = await fetch(`${url}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password }),
-  });
-  if (!response.ok) throw new Error(`login failed: ${response.status}`);
-  return response.headers.get('set-cookie')!.split(';')[0]!;
-}
-
-export async function request(
-  url: string,
-  cookie: string,
-  method: string,
-  path: string,
-  body?: unknown,
-) {
-  const response = await fetch(`${url}${path}`, {
-    method,
-    headers: { cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const json = await response.json();
-  if (!response.ok)
-    throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(json)}`);
-  return json;
+/**
+ * A client typed from the server's routes, signed in as the bench's admin (a session of its
+ * own), and that session's cookie for sockets and browsers.
+ */
+export async function signIn(url: string): Promise<{ client: ApiClient; cookie: string }> {
+  const client = createApiClient(url);
+  await expectStatus(200, client.api.auth.login.$post({ json: BENCH_ADMIN }));
+  if (!client.cookie) throw new Error('signed in without a session cookie');
+  return { client, cookie: client.cookie };
 }

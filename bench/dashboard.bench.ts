@@ -9,7 +9,8 @@ import { sql } from 'drizzle-orm';
 import { runAlertCheck } from '../server/features/alerts/alerts.check';
 import { compactDashboardStats } from '../server/features/dashboard/dashboard.repo';
 import { computeDashboard } from '../server/features/dashboard/dashboard.service';
-import { BENCH_ADMIN, request, signIn, startBenchServer } from './bench-server';
+import { expectStatus } from '../server/test/api-client';
+import { signIn, startBenchServer } from './bench-server';
 import { readBundle } from './bundle';
 import { generateGarage } from './generate';
 import { line, summarize } from './stats';
@@ -49,11 +50,11 @@ try {
     statements = server.deps.queryCount() - queriesBefore;
     direct.push(performance.now() - before);
   }
-  const cookie = await signIn(server.url, BENCH_ADMIN.email, BENCH_ADMIN.password);
+  const { client } = await signIn(server.url);
   const http: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     const before = performance.now();
-    await request(server.url, cookie, 'GET', '/api/v1/dashboard');
+    await expectStatus(200, client.api.dashboard.$get());
     http.push(performance.now() - before);
   }
   const { figures } = snapshot;

@@ -14,10 +14,13 @@ import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
 import { Server } from 'socket.io';
 import { io, type Socket } from 'socket.io-client';
-import type { ServerToClientEvents } from '../domain/events';
+import type { z } from 'zod';
+import type { Change } from '../domain/schemas/change';
+import type { ClientListQuerySchema } from '../domain/schemas/client';
 import { buildDemoClients } from '../server/db/seed';
 import { insertClients } from '../server/features/clients/clients.repo';
-import { BENCH_ADMIN, request, signIn, startBenchServer } from './bench-server';
+import { expectStatus } from '../server/test/api-client';
+import { signIn, startBenchServer } from './bench-server';
 import { line, summarize } from './stats';
 
 const SOCKETS = 200;
@@ -27,7 +30,8 @@ const WRITES = 300;
 const WRITERS = [1, 4] as const;
 const LIST_CLIENTS = 100_000;
 
-type ClientSocket = Socket<ServerToClientEvents>;
+/** Untyped: the baseline's bare server emits its own payloads under the same event name. */
+type ClientSocket = Socket;
 
 function connectAll(url: string, cookies: string[], count: number): Promise<ClientSocket[]> {
   return Promise.all(
@@ -47,8 +51,13 @@ function connectAll(url: string, cookies: string[], count: number): Promise<Clie
   );
 }
 
+/** A write as the HTTP response and the change both name it: the record and its version. */
+function keyOf(change: Change): string {
+  return `${change.id}:${'version' in change.data ? change.data.version : change.seq}`;
+}
+
 /** Resolves when every socket has seen `expected` keys, or after `timeoutMs` with what arrived. */
-function trackArrivals(sockets: ClientSocket[], event: 'change', keyOf: (payload: any) => string) {
+function trackArrivals<P>(sockets: ClientSocket[], keyOf: (payload: P) => string) {
   const arrivals = sockets.map(() => new Map<string, number>());
   let expected = Number.POSITIVE_INFINITY;
   let resolveDone: () => void = () => undefined;
@@ -59,7 +68,7 @@ function trackArrivals(sockets: ClientSocket[], event: 'change', keyOf: (payload
     if (arrivals.every((map) => map.size >= expected)) resolveDone();
   };
   sockets.forEach((socket, index) => {
-    socket.on(event, (payload: unknown) => {
+    socket.on('change', (payload: P) => {
       arrivals[index]!.set(keyOf(payload), performance.now());
       check();
     });
@@ -77,30 +86,24 @@ function trackArrivals(sockets: ClientSocket[], event: 'change', keyOf: (payload
 async function measureApp(writers: number) {
   const server = await startBenchServer();
   try {
-    const cookies: string[] = [];
-    for (let i = 0; i < SESSIONS; i++)
-      cookies.push(await signIn(server.url, BENCH_ADMIN.email, BENCH_ADMIN.password));
+    const sessions = [];
+    for (let i = 0; i < SESSIONS; i++) sessions.push(await signIn(server.url));
+    const cookies = sessions.map((session) => session.cookie);
     const sockets = await connectAll(server.url, cookies, SOCKETS);
-    const tracker = trackArrivals(
-      sockets,
-      'change',
-      (change) => `${change.id}:${change.data.version}`,
-    );
+    const tracker = trackArrivals<Change>(sockets, keyOf);
     // Same process, same clock: when the server hands each committed change to Socket.IO.
     const publishedAt = new Map<string, number>();
     const { realtime } = server.deps;
     const publish = realtime.publish.bind(realtime);
     realtime.publish = (changes) => {
       const now = performance.now();
-      for (const change of changes) {
-        publishedAt.set(`${change.id}:${(change.data as { version: number }).version}`, now);
-      }
+      for (const change of changes) publishedAt.set(keyOf(change), now);
       publish(changes);
     };
 
     const sentAt = new Map<string, number>();
     const respondedAt = new Map<string, number>();
-    const [writerCookie] = cookies;
+    const writer = sessions[0]!.client;
     const inputs = buildDemoClients(WRITES, 7);
     let next = 0;
     const startedAt = performance.now();
@@ -109,7 +112,7 @@ async function measureApp(writers: number) {
         while (next < inputs.length) {
           const input = inputs[next++]!;
           const before = performance.now();
-          const client = await request(server.url, writerCookie!, 'POST', '/api/v1/clients', input);
+          const client = await expectStatus(201, writer.api.clients.$post({ json: input }));
           const key = `${client.id}:${client.version}`;
           respondedAt.set(key, performance.now());
           sentAt.set(key, before);
@@ -159,7 +162,7 @@ async function measureBaseline(payload: unknown) {
   const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
   try {
     const sockets = await connectAll(url, [], SOCKETS);
-    const tracker = trackArrivals(sockets, 'change', (message) => String(message.n));
+    const tracker = trackArrivals<{ n: number }>(sockets, (message) => String(message.n));
     const emittedAt = new Map<string, number>();
     for (let n = 0; n < WRITES; n++) {
       emittedAt.set(String(n), performance.now());
@@ -193,11 +196,11 @@ async function measureList() {
       await insertClients(server.deps.db, values.slice(i, i + 2000));
     await server.deps.db.execute(sql`ANALYZE clients`);
     const loadSeconds = (performance.now() - started) / 1000;
-    const cookie = await signIn(server.url, BENCH_ADMIN.email, BENCH_ADMIN.password);
+    const { client } = await signIn(server.url);
 
-    const timed = async (path: string) => {
+    const timed = async (query: z.input<typeof ClientListQuerySchema>) => {
       const before = performance.now();
-      const body = await request(server.url, cookie, 'GET', path);
+      const body = await expectStatus(200, client.api.clients.$get({ query }));
       return { ms: performance.now() - before, body };
     };
     const results: Array<{ label: string; times: number[] }> = [];
@@ -205,9 +208,7 @@ async function measureList() {
     const paging: number[] = [];
     let cursor: string | null = null;
     for (let page = 0; page < 200; page++) {
-      const { ms, body } = await timed(
-        `/api/v1/clients?limit=50${cursor ? `&cursor=${cursor}` : ''}`,
-      );
+      const { ms, body } = await timed({ limit: 50, ...(cursor ? { cursor } : {}) });
       paging.push(ms);
       cursor = body.nextCursor;
     }
@@ -221,8 +222,7 @@ async function measureList() {
       ['search: two terms "jean lyon"', 'jean lyon'],
     ] as const) {
       const times: number[] = [];
-      for (let i = 0; i < 40; i++)
-        times.push((await timed(`/api/v1/clients?limit=50&q=${encodeURIComponent(q)}`)).ms);
+      for (let i = 0; i < 40; i++) times.push((await timed({ limit: 50, q })).ms);
       results.push({ label, times });
     }
 

@@ -5,7 +5,8 @@
  */
 import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
-import { BENCH_ADMIN, request, signIn, startBenchServer } from './bench-server';
+import { expectStatus } from '../server/test/api-client';
+import { signIn, startBenchServer } from './bench-server';
 import { generateGarage } from './generate';
 import { line, summarize } from './stats';
 
@@ -21,7 +22,7 @@ try {
     console.info,
   );
   console.info(`  done in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
-  const cookie = await signIn(server.url, BENCH_ADMIN.email, BENCH_ADMIN.password);
+  const { client } = await signIn(server.url);
 
   const plate = garage.samplePlates[3]!;
   const searches: Array<[string, string]> = [
@@ -45,12 +46,7 @@ try {
     let found = '';
     for (let i = 0; i < RUNS; i++) {
       const before = performance.now();
-      const body = await request(
-        server.url,
-        cookie,
-        'GET',
-        `/api/v1/search?q=${encodeURIComponent(q)}`,
-      );
+      const body = await expectStatus(200, client.api.search.$get({ query: { q } }));
       times.push(performance.now() - before);
       found = `${body.clients.length}/${body.vehicles.length}/${body.quotes.length}`;
     }

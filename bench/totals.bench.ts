@@ -13,8 +13,10 @@ import {
   toApiJobs,
 } from '../client/features/quotes/quote-draft';
 import { computeQuoteTotals } from '../domain/quote/totals';
+import { QuoteCreateSchema } from '../domain/schemas/quote';
 import { launchBrowser } from '../e2e/browser';
-import { BENCH_ADMIN, request, signIn, startBenchServer } from './bench-server';
+import { expectStatus } from '../server/test/api-client';
+import { signIn, startBenchServer } from './bench-server';
 import { line, summarize } from './stats';
 
 const JOBS = 10;
@@ -74,15 +76,16 @@ if (!existsSync('dist/client/index.html'))
 const server = await startBenchServer();
 const { browser, close } = await launchBrowser();
 try {
-  const cookie = await signIn(server.url, BENCH_ADMIN.email, BENCH_ADMIN.password);
-  const client = await request(server.url, cookie, 'POST', '/api/v1/clients', {
-    kind: 'person',
-    lastName: 'Banc',
-  });
-  const quote = await request(server.url, cookie, 'POST', '/api/v1/quotes', {
-    clientId: client.id,
-    jobs: api,
-  });
+  const { client: admin, cookie } = await signIn(server.url);
+  const client = await expectStatus(
+    201,
+    admin.api.clients.$post({ json: { kind: 'person', lastName: 'Banc' } }),
+  );
+  const quote = await expectStatus(
+    201,
+    // The editor's lines are typed loosely (client/): the server's own schema checks them first.
+    admin.api.quotes.$post({ json: QuoteCreateSchema.parse({ clientId: client.id, jobs: api }) }),
+  );
   const context = await browser.newContext({
     baseURL: server.url,
     viewport: { width: 1400, height: 900 },

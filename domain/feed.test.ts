@@ -1,90 +1,114 @@
 import { describe, expect, it } from 'vitest';
-import { describeChange, toFeedChange } from './feed';
-import type { Change } from './schemas/change';
+import { describeChange, labelChange, toFeedChange } from './feed';
+import { type Change, FeedChangeSchema } from './schemas/change';
+import {
+  buildAlert,
+  buildAlertRulesRecord,
+  buildChange,
+  buildClient,
+  buildDisplayToken,
+  buildQuote,
+  buildSettingsRecord,
+  buildStaff,
+  buildVehicle,
+} from './testing/records';
 
-const base = {
-  seq: 1,
-  id: 'x',
-  at: '2026-11-24T09:00:00Z',
-  actor: { id: 'a', name: 'Marie Dubois' },
-};
+/** What the wall screen and the feed read: the change as a feed entry, then in words. */
+const describeAsFeed = (change: Change) => describeChange(toFeedChange(change));
 
 describe('the activity feed wording', () => {
   it('says who did what to which record', () => {
-    const client: Change = {
-      ...base,
-      entity: 'client',
-      action: 'created',
-      data: {
-        kind: 'person',
-        civility: 'mr',
-        firstName: 'Jean',
-        lastName: 'Martin',
-        companyName: null,
-      },
-    };
-    expect(describeChange(client)).toBe('Marie Dubois a créé le client M. Jean Martin');
+    const created = buildChange('client', buildClient(), { action: 'created' });
+    expect(describeAsFeed(created)).toBe('Marie Dubois a créé le client M. Jean Martin');
+    const archived = buildChange('vehicle', buildVehicle(), { action: 'archived' });
+    expect(describeAsFeed(archived)).toBe('Marie Dubois a archivé le véhicule AB-123-CD');
+    const renamed = buildChange('staff', buildStaff({ name: 'Paul Martin' }));
+    expect(describeAsFeed(renamed)).toBe('Marie Dubois a modifié le compte Paul Martin');
   });
 
   it('names quote transitions and expiry', () => {
-    const sent: Change = {
-      ...base,
-      entity: 'quote',
-      action: 'transitioned',
-      data: { number: 'DEV-2026-00042', status: 'sent', clientName: 'Jean Martin' },
-    };
-    expect(describeChange(sent)).toBe('Marie Dubois a envoyé le devis DEV-2026-00042');
-    expect(
-      describeChange({
-        ...sent,
-        actor: null,
-        data: { number: 'DEV-2026-00042', status: 'expired' },
-      }),
-    ).toBe('Le devis DEV-2026-00042 a expiré');
-    expect(
-      describeChange({
-        ...sent,
-        action: 'created',
-        data: { number: null, clientName: 'Jean Martin' },
-      }),
-    ).toBe('Marie Dubois a créé le devis brouillon pour Jean Martin');
+    const quote = buildQuote({ status: 'sent', number: 'DEV-2026-00042' });
+    const sent = buildChange('quote', quote, { action: 'transitioned' });
+    expect(describeAsFeed(sent)).toBe('Marie Dubois a envoyé le devis DEV-2026-00042');
+    const expired = buildChange(
+      'quote',
+      { ...quote, status: 'expired' },
+      { action: 'transitioned', actor: null },
+    );
+    expect(describeAsFeed(expired)).toBe('Le devis DEV-2026-00042 a expiré');
+    const draft = buildChange('quote', buildQuote({ clientName: 'Jean Martin' }), {
+      action: 'created',
+    });
+    expect(describeAsFeed(draft)).toBe('Marie Dubois a créé le devis brouillon pour Jean Martin');
   });
 
   it('says a display token is revoked, not archived', () => {
-    const revoked: Change = {
-      ...base,
-      entity: 'display_token',
-      action: 'archived',
-      data: { name: 'Atelier' },
-    };
-    expect(describeChange(revoked)).toBe('Marie Dubois a révoqué l’écran Atelier');
+    const revoked = buildChange(
+      'display_token',
+      buildDisplayToken({ revokedAt: '2026-11-24T10:00:00.000Z' }),
+      {
+        action: 'archived',
+      },
+    );
+    expect(describeAsFeed(revoked)).toBe('Marie Dubois a révoqué l’écran Atelier');
+  });
+
+  it('names the settings, the alert rules and an alert by what they are', () => {
+    expect(describeAsFeed(buildChange('settings', buildSettingsRecord()))).toBe(
+      'Marie Dubois a modifié les paramètres du garage',
+    );
+    expect(describeAsFeed(buildChange('alert_rules', buildAlertRulesRecord()))).toBe(
+      'Marie Dubois a modifié les règles des alertes',
+    );
+    const alert = buildChange('alert', buildAlert(), { action: 'archived' });
+    expect(labelChange(alert)).toBe('Contrôle technique à faire — AB-123-CD');
   });
 
   it('sums up a large batch of the alert check in one line', () => {
-    const batch: Change = {
-      ...base,
-      actor: null,
-      entity: 'alert',
-      action: 'checked',
-      data: { label: '1 000 alertes créées', created: 1000, updated: 0 },
-    };
-    expect(describeChange(batch)).toBe('Vérification des alertes : 1 000 alertes créées');
+    const batch = buildChange(
+      'alert_batch',
+      { created: 1000, updated: 0, label: '1 000 nouvelle(s) alerte(s)' },
+      { action: 'checked', actor: null },
+    );
+    expect(describeAsFeed(batch)).toBe('Vérification des alertes : 1 000 nouvelle(s) alerte(s)');
   });
 
   it('gives the wall screen a label, never the record', () => {
-    const change: Change = {
-      ...base,
+    const client = buildClient({
+      kind: 'business',
+      civility: null,
+      firstName: null,
+      lastName: null,
+      companyName: 'Taxis Lumière',
+      email: 'secret@example.fr',
+      phones: ['+33612345678'],
+    });
+    const change = buildChange('client', client, { seq: 42 });
+    const feed = toFeedChange(change);
+    expect(FeedChangeSchema.parse(feed)).toEqual({
+      seq: 42,
       entity: 'client',
       action: 'updated',
-      data: {
-        kind: 'business',
-        companyName: 'Taxis Lumière',
-        email: 'secret@example.fr',
-        phones: ['+33612345678'],
-      },
-    };
-    const feed = toFeedChange(change);
-    expect(feed.data).toEqual({ label: 'Taxis Lumière' });
+      id: client.id,
+      label: 'Taxis Lumière',
+      status: null,
+      actor: change.actor,
+      at: change.at,
+    });
+    expect(JSON.stringify(feed)).not.toMatch(/secret@example\.fr|33612345678/);
     expect(describeChange(feed)).toBe('Marie Dubois a modifié le client Taxis Lumière');
+  });
+
+  it('gives a quote’s entry its status, which the verb depends on, and nothing else of it', () => {
+    const feed = toFeedChange(
+      buildChange('quote', buildQuote({ status: 'accepted', number: 'DEV-2026-00007' }), {
+        action: 'transitioned',
+      }),
+    );
+    expect(feed).toMatchObject({ label: 'DEV-2026-00007', status: 'accepted' });
+    expect(feed).not.toHaveProperty('data');
+    expect(describeChange(feed)).toBe(
+      'Marie Dubois a enregistré l’accord sur le devis DEV-2026-00007',
+    );
   });
 });

@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectStatus } from '../server/test/api-client';
 import { buildClientInput, buildVehicleInput } from '../server/test/factories';
 import { startTestServer, type TestServer } from '../server/test/harness';
 import { launchBrowser, login } from './browser';
@@ -13,12 +14,17 @@ describe('the alert inbox across two browsers', () => {
     server = await startTestServer('pglite');
     ({ browser, close: closeBrowser } = await launchBrowser());
     const admin = await server.admin();
-    await admin.expect(201).post('/api/v1/staff', {
-      name: 'Yanis Comptoir',
-      email: 'yanis@garage.test',
-      role: 'staff',
-      password: 'motdepasse-comptoir',
-    });
+    await expectStatus(
+      201,
+      admin.api.staff.$post({
+        json: {
+          name: 'Yanis Comptoir',
+          email: 'yanis@garage.test',
+          role: 'staff',
+          password: 'motdepasse-comptoir',
+        },
+      }),
+    );
   });
   afterAll(async () => {
     await closeBrowser?.();
@@ -35,18 +41,26 @@ describe('the alert inbox across two browsers', () => {
 
     // A car whose CT found major defects long ago: its counter-visit is overdue.
     const api = await server.admin();
-    const { body: client } = await api
-      .expect(201)
-      .post('/api/v1/clients', buildClientInput({ lastName: 'Garnier' }));
-    const { body: car } = await api
-      .expect(201)
-      .post(
-        '/api/v1/vehicles',
-        buildVehicleInput(client.id, { plate: 'GH-482-KL', firstRegistrationDate: '2018-01-01' }),
-      );
-    await api
-      .expect(201)
-      .post(`/api/v1/vehicles/${car.id}/inspections`, { date: '2025-03-10', result: 'major' });
+    const client = await expectStatus(
+      201,
+      api.api.clients.$post({ json: buildClientInput({ lastName: 'Garnier' }) }),
+    );
+    const car = await expectStatus(
+      201,
+      api.api.vehicles.$post({
+        json: buildVehicleInput(client.id, {
+          plate: 'GH-482-KL',
+          firstRegistrationDate: '2018-01-01',
+        }),
+      }),
+    );
+    await expectStatus(
+      201,
+      api.api.vehicles[':id'].inspections.$post({
+        param: { id: car.id },
+        json: { date: '2025-03-10', result: 'major' },
+      }),
+    );
 
     await admin.page.goto('/alerts');
     await admin.page.getByRole('button', { name: 'Vérifier maintenant' }).click();

@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectStatus } from '../server/test/api-client';
 import { startTestServer, type TestServer } from '../server/test/harness';
 import { launchBrowser, login } from './browser';
 
@@ -19,10 +20,13 @@ describe('two staff on the clients list', () => {
     for (const [name, email] of [
       ['Marie Dubois', 'marie@garage.test'],
       ['Paul Martin', 'paul@garage.test'],
-    ]) {
-      await admin
-        .expect(201)
-        .post('/api/v1/staff', { name, email, role: 'staff', password: 'motdepasse-comptoir' });
+    ] as const) {
+      await expectStatus(
+        201,
+        admin.api.staff.$post({
+          json: { name, email, role: 'staff', password: 'motdepasse-comptoir' },
+        }),
+      );
     }
   });
   afterAll(async () => {
@@ -68,12 +72,15 @@ describe('two staff on the clients list', () => {
 
   it('refuses the second of two concurrent edits and shows the other’s version', async () => {
     const admin = await server.admin();
-    const { body: client } = await admin.expect(201).post('/api/v1/clients', {
-      kind: 'person',
-      firstName: 'Lucas',
-      lastName: 'Perrin',
-      address: { city: 'Lyon' },
-    });
+    const client = await expectStatus(
+      201,
+      admin.api.clients.$post({
+        json: { kind: 'person', firstName: 'Lucas', lastName: 'Perrin', address: { city: 'Lyon' } },
+      }),
+    );
+    const readCity = async () =>
+      (await expectStatus(200, admin.api.clients[':id'].$get({ param: { id: client.id } }))).address
+        .city;
     const marie = await login(browser, server.url, 'marie@garage.test', 'motdepasse-comptoir');
     const paul = await login(browser, server.url, 'paul@garage.test', 'motdepasse-comptoir');
     for (const { page } of [marie, paul]) {
@@ -97,10 +104,10 @@ describe('two staff on the clients list', () => {
     await expect.poll(() => conflict.textContent()).toContain('Vénissieux');
 
     // Nothing was overwritten; Paul reapplies his change knowingly.
-    expect((await admin.get(`/api/v1/clients/${client.id}`)).body.address.city).toBe('Bron');
+    expect(await readCity()).toBe('Bron');
     await paul.page.getByRole('button', { name: 'Réappliquer mes modifications' }).click();
     await paul.page.getByText('Client enregistré.').waitFor();
-    expect((await admin.get(`/api/v1/clients/${client.id}`)).body.address.city).toBe('Vénissieux');
+    expect(await readCity()).toBe('Vénissieux');
 
     expect([...marie.errors, ...paul.errors]).toEqual([]);
     await marie.context.close();

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatEurosForPdf } from '../domain/money';
+import { expectStatus } from '../server/test/api-client';
 import {
   buildClientInput,
   buildJobs,
@@ -24,22 +25,29 @@ describe('two staff on one quote', () => {
     server = await startTestServer('pglite');
     ({ browser, close: closeBrowser } = await launchBrowser());
     const admin = await server.admin();
-    await admin.expect(200).put('/api/v1/settings', { ...buildSettings(), version: 0 });
+    await expectStatus(200, admin.api.settings.$put({ json: { ...buildSettings(), version: 0 } }));
     for (const [name, email] of [
       ['Marie Dubois', 'marie@garage.test'],
       ['Paul Martin', 'paul@garage.test'],
-    ]) {
-      await admin
-        .expect(201)
-        .post('/api/v1/staff', { name, email, role: 'staff', password: 'motdepasse-comptoir' });
+    ] as const) {
+      await expectStatus(
+        201,
+        admin.api.staff.$post({
+          json: { name, email, role: 'staff', password: 'motdepasse-comptoir' },
+        }),
+      );
     }
-    const { body: client } = await admin.expect(201).post('/api/v1/clients', buildClientInput());
-    const { body: vehicle } = await admin
-      .expect(201)
-      .post('/api/v1/vehicles', buildVehicleInput(client.id));
-    const { body: quote } = await admin
-      .expect(201)
-      .post('/api/v1/quotes', { clientId: client.id, vehicleId: vehicle.id, jobs: buildJobs() });
+    const client = await expectStatus(201, admin.api.clients.$post({ json: buildClientInput() }));
+    const vehicle = await expectStatus(
+      201,
+      admin.api.vehicles.$post({ json: buildVehicleInput(client.id) }),
+    );
+    const quote = await expectStatus(
+      201,
+      admin.api.quotes.$post({
+        json: { clientId: client.id, vehicleId: vehicle.id, jobs: buildJobs() },
+      }),
+    );
     quoteId = quote.id;
   });
   afterAll(async () => {
@@ -89,8 +97,9 @@ describe('two staff on one quote', () => {
     const conflict = paul.page.locator('.conflict');
     await conflict.waitFor();
     expect(await conflict.textContent()).toContain('Marie Dubois a modifié ce devis');
-    const { body: saved } = await (await server.admin()).get(`/api/v1/quotes/${quoteId}`);
-    expect(saved.jobs[0].lines[0].unitPriceCents).toBe(7000);
+    const admin = await server.admin();
+    const saved = await expectStatus(200, admin.api.quotes[':id'].$get({ param: { id: quoteId } }));
+    expect(saved.jobs[0]!.lines[0]!.unitPriceCents).toBe(7000);
     expect([...marie.errors, ...paul.errors]).toEqual([]);
     await marie.context.close();
     await paul.context.close();
@@ -98,10 +107,15 @@ describe('two staff on one quote', () => {
 
   it('downloads the sent quote as DEV-YYYY-NNNNN.pdf, drawn in the browser; other pages never load jsPDF', async () => {
     const admin = await server.admin();
-    const { body: draft } = await admin.get(`/api/v1/quotes/${quoteId}`);
-    const { body: sent } = await admin
-      .expect(200)
-      .post(`/api/v1/quotes/${quoteId}/transition`, { to: 'sent', version: draft.version });
+    const byId = { param: { id: quoteId } };
+    const draft = await expectStatus(200, admin.api.quotes[':id'].$get(byId));
+    const sent = await expectStatus(
+      200,
+      admin.api.quotes[':id'].transition.$post({
+        ...byId,
+        json: { to: 'sent', version: draft.version },
+      }),
+    );
     const marie = await login(browser, server.url, 'marie@garage.test', 'motdepasse-comptoir');
     const scripts: string[] = [];
     marie.page.on('request', (request) => {
@@ -125,7 +139,7 @@ describe('two staff on one quote', () => {
       /\s+/g,
       ' ',
     );
-    expect(text).toContain(sent.number);
+    expect(text).toContain(sent.number!);
     expect(text).toContain('Garage du Parc');
     expect(text).toContain(`Total TTC ${formatEurosForPdf(sent.totals.inclVatCents)}`);
     expect(text).toContain('Bon pour accord');

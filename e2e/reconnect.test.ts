@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectStatus } from '../server/test/api-client';
 import { startTestServer, type TestServer } from '../server/test/harness';
 import { launchBrowser, login } from './browser';
 
@@ -16,12 +17,17 @@ describe('an open screen across a server restart', () => {
     server = await startTestServer('pglite', { DATA_DIR: dataDir });
     ({ browser, close: closeBrowser } = await launchBrowser());
     const admin = await server.admin();
-    await admin.expect(201).post('/api/v1/staff', {
-      name: 'Inès Comptoir',
-      email: 'ines@garage.test',
-      role: 'staff',
-      password: 'motdepasse-comptoir',
-    });
+    await expectStatus(
+      201,
+      admin.api.staff.$post({
+        json: {
+          name: 'Inès Comptoir',
+          email: 'ines@garage.test',
+          role: 'staff',
+          password: 'motdepasse-comptoir',
+        },
+      }),
+    );
   });
   afterAll(async () => {
     await closeBrowser?.();
@@ -43,9 +49,10 @@ describe('an open screen across a server restart', () => {
     server = await startTestServer('pglite', { DATA_DIR: dataDir, PORT: port });
     const admin = await server.admin();
     for (const lastName of ['Barbier', 'Carpentier']) {
-      await admin
-        .expect(201)
-        .post('/api/v1/clients', { kind: 'person', firstName: 'Noé', lastName });
+      await expectStatus(
+        201,
+        admin.api.clients.$post({ json: { kind: 'person', firstName: 'Noé', lastName } }),
+      );
     }
 
     await ines.page.getByText('En direct', { exact: true }).waitFor({ timeout: 15_000 });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectStatus } from '../server/test/api-client';
 import {
   buildClientInput,
   buildJobs,
@@ -24,26 +25,40 @@ describe('the workshop wall screen', () => {
     server = await startTestServer('pglite', { DATA_DIR: dataDir });
     ({ browser, close: closeBrowser } = await launchBrowser());
     const admin = await server.admin();
-    await admin.expect(200).put('/api/v1/settings', { ...buildSettings(), version: 0 });
-    await admin.expect(201).post('/api/v1/staff', {
-      name: 'Lina Comptoir',
-      email: 'lina@garage.test',
-      role: 'staff',
-      password: 'motdepasse-comptoir',
-    });
-    const { body: client } = await admin.expect(201).post('/api/v1/clients', buildClientInput());
-    const { body: car } = await admin
-      .expect(201)
-      .post('/api/v1/vehicles', buildVehicleInput(client.id));
-    const { body: draft } = await admin
-      .expect(201)
-      .post('/api/v1/quotes', { clientId: client.id, vehicleId: car.id, jobs: buildJobs() });
-    quote = (
-      await admin
-        .expect(200)
-        .post(`/api/v1/quotes/${draft.id}/transition`, { to: 'sent', version: draft.version })
-    ).body;
-    wallToken = (await admin.expect(201).post('/api/v1/display-tokens', { name: 'Atelier' })).body;
+    await expectStatus(200, admin.api.settings.$put({ json: { ...buildSettings(), version: 0 } }));
+    await expectStatus(
+      201,
+      admin.api.staff.$post({
+        json: {
+          name: 'Lina Comptoir',
+          email: 'lina@garage.test',
+          role: 'staff',
+          password: 'motdepasse-comptoir',
+        },
+      }),
+    );
+    const client = await expectStatus(201, admin.api.clients.$post({ json: buildClientInput() }));
+    const car = await expectStatus(
+      201,
+      admin.api.vehicles.$post({ json: buildVehicleInput(client.id) }),
+    );
+    const draft = await expectStatus(
+      201,
+      admin.api.quotes.$post({
+        json: { clientId: client.id, vehicleId: car.id, jobs: buildJobs() },
+      }),
+    );
+    quote = await expectStatus(
+      200,
+      admin.api.quotes[':id'].transition.$post({
+        param: { id: draft.id },
+        json: { to: 'sent', version: draft.version },
+      }),
+    );
+    wallToken = await expectStatus(
+      201,
+      admin.api['display-tokens'].$post({ json: { name: 'Atelier' } }),
+    );
   });
   afterAll(async () => {
     await closeBrowser?.();
@@ -100,16 +115,20 @@ describe('the workshop wall screen', () => {
       .waitFor({ timeout: 30_000 });
     // Still live after the restart: a new write reaches it.
     const admin = await server.admin();
-    await admin
-      .expect(201)
-      .post('/api/v1/clients', buildClientInput({ lastName: 'Apresredemarrage' }));
+    await expectStatus(
+      201,
+      admin.api.clients.$post({ json: buildClientInput({ lastName: 'Apresredemarrage' }) }),
+    );
     await wall
       .getByTestId('wall-feed')
       .getByText(/Apresredemarrage/)
       .waitFor({ timeout: 10_000 });
 
     // Revoked: it drops at once, and shows no login form.
-    await admin.expect(200).delete(`/api/v1/display-tokens/${wallToken.id}`);
+    await expectStatus(
+      200,
+      admin.api['display-tokens'][':id'].$delete({ param: { id: wallToken.id } }),
+    );
     await wall.getByText('Cet écran n’est pas (ou plus) autorisé.').waitFor({ timeout: 10_000 });
     expect(await wall.locator('input, form').count()).toBe(0);
     expect(errors).toEqual([]);

@@ -74,6 +74,23 @@ describe('the default alert rules', () => {
       true,
     );
   });
+
+  it('refuse urgency before opening, on the urgency field', () => {
+    const result = AlertRulesUpdateSchema.safeParse({
+      ...DEFAULT_ALERT_RULES,
+      urgentDaysBefore: 40,
+      version: 0,
+    });
+    expect(result.error?.issues.map((issue) => issue.path)).toEqual([['urgentDaysBefore']]);
+  });
+
+  it('refuse a body that is not an object with one issue, without throwing', () => {
+    // The OpenAPI generator parses null to probe nullability: a throw here was a 500.
+    for (const body of [null, 'règles', 42]) {
+      const result = AlertRulesUpdateSchema.safeParse(body);
+      expect(result.error?.issues.map((issue) => issue.path)).toEqual([[]]);
+    }
+  });
 });
 
 describe('the check schedule, a cron expression', () => {

@@ -119,7 +119,10 @@ const urgentAfterOpening: [
   {
     path: ['urgentDaysBefore'],
     error: 'Au plus le nombre de jours d’ouverture : l’urgence vient après l’ouverture.',
-    when: ({ issues }) =>
+    // Not on a non-object: the check would read its fields (and throw on null, a 500).
+    when: ({ value, issues }) =>
+      typeof value === 'object' &&
+      value !== null &&
       !issues.some((issue) =>
         ['openDaysBefore', 'urgentDaysBefore'].includes(String(issue.path?.[0])),
       ),

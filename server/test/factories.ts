@@ -1,4 +1,11 @@
+import type { z } from 'zod';
 import type { ClientInput } from '../../domain/schemas/client';
+import type { QuoteCreate } from '../../domain/schemas/quote';
+import type { SettingsUpdateSchema } from '../../domain/schemas/settings';
+import type { VehicleInput } from '../../domain/schemas/vehicle';
+
+/** What `PUT /settings` takes, without its version. */
+export type SettingsInput = Omit<z.input<typeof SettingsUpdateSchema>, 'version'>;
 
 let sequence = 0;
 
@@ -30,7 +37,10 @@ export function buildClientInput(overrides: Partial<ClientInput> = {}): ClientIn
 }
 
 /** A valid vehicle for that client; the plate is a fresh SIV plate unless given. */
-export function buildVehicleInput(clientId: string, overrides: Record<string, unknown> = {}) {
+export function buildVehicleInput(
+  clientId: string,
+  overrides: Partial<VehicleInput> = {},
+): VehicleInput {
   sequence += 1;
   const letters = 'ABCDEFGHJKLMNPQRSTVXYZ';
   const pick = (n: number) => letters[n % letters.length]!;
@@ -49,7 +59,8 @@ export function buildVehicleInput(clientId: string, overrides: Record<string, un
   };
 }
 
-export function buildJobs(count = 1) {
+/** Jobs of a labour line (97,50 € HT) and a discounted part (44,91 € HT), all at 20 %. */
+export function buildJobs(count = 1): NonNullable<QuoteCreate['jobs']> {
   return Array.from({ length: count }, (_, i) => ({
     title: `Prestation ${i + 1}`,
     lines: [
@@ -77,7 +88,7 @@ export function buildJobs(count = 1) {
 }
 
 /** Settings with every mandatory mention filled: quotes can be sent. */
-export function buildSettings(overrides: Record<string, unknown> = {}) {
+export function buildSettings(overrides: Partial<SettingsInput> = {}): SettingsInput {
   return {
     company: {
       name: 'Garage du Parc',

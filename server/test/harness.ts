@@ -1,19 +1,20 @@
+import type { Role } from '../../domain/schemas/staff';
 import { parseEnv } from '../env';
 import { createLogger } from '../logger';
 import { type RunningServer, startServer } from '../server';
+import { type ApiClient, createApiClient, expectStatus } from './api-client';
 import { createTestDatabase, type Engine } from './databases';
-import { HttpClient } from './http';
 
 export const ADMIN = { email: 'admin@garage.test', password: 'motdepasse-admin' };
 
 export type TestServer = RunningServer & {
   engine: Engine;
-  /** A new HTTP client (own cookie jar) against this server. */
-  client: () => HttpClient;
+  /** A new API client (own cookie jar) against this server, signed in as nobody. */
+  client: () => ApiClient;
   /** A client already signed in as the admin from ADMIN_EMAIL. */
-  admin: () => Promise<HttpClient>;
+  admin: () => Promise<ApiClient>;
   /** Creates a staff account with that role and returns a client signed in as it. */
-  signIn: (role: 'admin' | 'staff' | 'display', name?: string) => Promise<HttpClient>;
+  signIn: (role: Role, name?: string) => Promise<ApiClient>;
 };
 
 let accounts = 0;
@@ -44,12 +45,13 @@ export async function startTestServer(
     }),
     { log: createLogger('silent'), scheduleJobs: false, ...options },
   );
-  const client = () => new HttpClient(running.url);
-  const admin = async () => {
-    const http = client();
-    await http.login(ADMIN.email, ADMIN.password);
-    return http;
+  const client = () => createApiClient(running.url);
+  const signedIn = async (email: string, password: string) => {
+    const signed = client();
+    await expectStatus(200, signed.api.auth.login.$post({ json: { email, password } }));
+    return signed;
   };
+  const admin = () => signedIn(ADMIN.email, ADMIN.password);
   return {
     ...running,
     engine,
@@ -60,15 +62,13 @@ export async function startTestServer(
       accounts += 1;
       const email = `${role}${accounts}.${Date.now()}@garage.test`;
       const password = 'motdepasse-test';
-      await root.expect(201).post('/api/v1/staff', {
-        email,
-        name: name ?? `${role} ${accounts}`,
-        role,
-        password,
-      });
-      const http = client();
-      await http.login(email, password);
-      return http;
+      await expectStatus(
+        201,
+        root.api.staff.$post({
+          json: { email, name: name ?? `${role} ${accounts}`, role, password },
+        }),
+      );
+      return signedIn(email, password);
     },
     async close() {
       await running.close();

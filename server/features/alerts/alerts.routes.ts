@@ -52,7 +52,7 @@ const RulesResponseSchema = AlertRulesValuesSchema.extend({
   updatedAt: z.string(),
 }).extend(ScheduleSchema.shape);
 
-/** Generic in the action: with a union, the typed client merged the four routes' bodies. */
+/** Generic in the action so each route's path stays a literal: the typed client tells them apart. */
 function actionRoute<A extends 'ack' | 'snooze' | 'assign' | 'resolve', S extends z.ZodType>(
   action: A,
   schema: S,

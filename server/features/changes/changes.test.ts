@@ -66,7 +66,7 @@ describe.each(ENGINES)('the change log on %s', (engine) => {
         const created = await insertClient(tx, ClientInputSchema.parse(buildClientInput()));
         createdId = created.id;
         record({ entity: 'client', action: 'created', id: created.id, data: created });
-        throw new AppError('conflict', 'stop');
+        throw new AppError('forbidden', 'stop');
       }),
     ).rejects.toThrow('stop');
     expect(await selectClientById(server.deps.db, createdId)).toBeUndefined();

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Dashboard } from '../../../domain/schemas/dashboard';
-import type { Quote } from '../../../domain/schemas/quote';
+import type { Quote, QuoteCreate, QuoteTransition } from '../../../domain/schemas/quote';
+import { type ApiClient, expectError, expectStatus } from '../../test/api-client';
 import { ENGINES } from '../../test/databases';
 import {
   buildClientInput,
@@ -10,7 +10,6 @@ import {
   buildVehicleInput,
 } from '../../test/factories';
 import { startTestServer, type TestServer } from '../../test/harness';
-import type { HttpClient } from '../../test/http';
 import { connectSocket, type TestSocket, waitForEvent } from '../../test/socket';
 import { compactDashboardStats } from './dashboard.repo';
 
@@ -19,38 +18,39 @@ const TODAY = '2026-11-24T09:00:00Z';
 
 describe.each(ENGINES)('the dashboard on %s', (engine) => {
   let server: TestServer;
-  let staff: HttpClient;
+  let staff: ApiClient;
   let clock = new Date('2026-10-20T09:00:00Z');
   const at = (iso: string) => {
     clock = new Date(iso);
   };
 
-  async function quote(overrides: Record<string, unknown> = {}): Promise<Quote> {
-    const { body: client } = await staff.expect(201).post('/api/v1/clients', buildClientInput());
-    const { body: vehicle } = await staff
-      .expect(201)
-      .post('/api/v1/vehicles', buildVehicleInput(client.id));
-    const { body } = await staff.expect(201).post('/api/v1/quotes', {
-      clientId: client.id,
-      vehicleId: vehicle.id,
-      jobs: buildJobs(),
-      ...overrides,
-    });
-    return body;
+  async function quote(overrides: Partial<QuoteCreate> = {}): Promise<Quote> {
+    const client = await expectStatus(201, staff.api.clients.$post({ json: buildClientInput() }));
+    const vehicle = await expectStatus(
+      201,
+      staff.api.vehicles.$post({ json: buildVehicleInput(client.id) }),
+    );
+    return expectStatus(
+      201,
+      staff.api.quotes.$post({
+        json: { clientId: client.id, vehicleId: vehicle.id, jobs: buildJobs(), ...overrides },
+      }),
+    );
   }
-  async function move(q: Quote, body: Record<string, unknown>): Promise<Quote> {
-    return (
-      await staff
-        .expect(200)
-        .post(`/api/v1/quotes/${q.id}/transition`, { version: q.version, ...body })
-    ).body;
+  function move(q: Quote, json: Omit<QuoteTransition, 'version'>): Promise<Quote> {
+    return expectStatus(
+      200,
+      staff.api.quotes[':id'].transition.$post({
+        param: { id: q.id },
+        json: { ...json, version: q.version },
+      }),
+    );
   }
 
   beforeAll(async () => {
     server = await startTestServer(engine, {}, { now: () => clock });
-    await (await server.admin())
-      .expect(200)
-      .put('/api/v1/settings', { ...buildSettings(), version: 0 });
+    const admin = await server.admin();
+    await expectStatus(200, admin.api.settings.$put({ json: { ...buildSettings(), version: 0 } }));
     staff = await server.signIn('staff', 'Nadia Comptoir');
 
     at('2026-10-20T09:00:00Z'); // Q1: sent in October, accepted before the 30-day window
@@ -87,8 +87,7 @@ describe.each(ENGINES)('the dashboard on %s', (engine) => {
   afterAll(() => server?.close());
 
   it('computes the key figures of a known garage at a fixed clock', async () => {
-    const { body } = await staff.expect(200).get('/api/v1/dashboard');
-    const dashboard = body as Dashboard;
+    const dashboard = await expectStatus(200, staff.api.dashboard.$get());
     expect(dashboard.today).toBe('2026-11-24');
     expect(dashboard.figures).toMatchObject({
       quotesSentThisMonth: 4,
@@ -103,8 +102,7 @@ describe.each(ENGINES)('the dashboard on %s', (engine) => {
   });
 
   it('charts quotes per Paris week by status, accepted value per month, and the funnel', async () => {
-    const { body } = await staff.expect(200).get('/api/v1/dashboard');
-    const { charts } = body as Dashboard;
+    const { charts } = await expectStatus(200, staff.api.dashboard.$get());
     expect(charts.quotesPerWeek).toHaveLength(12);
     expect(charts.quotesPerWeek[0]!.weekStart).toBe('2026-09-07');
     expect(charts.quotesPerWeek.at(-1)).toMatchObject({ weekStart: '2026-11-23', draft: 1 });
@@ -121,33 +119,33 @@ describe.each(ENGINES)('the dashboard on %s', (engine) => {
 
   it('keeps the dashboard from nobody but readers: the display role may read it', async () => {
     const display = await server.signIn('display');
-    expect((await display.get('/api/v1/dashboard')).status).toBe(200);
-    expect((await server.client().get('/api/v1/dashboard')).status).toBe(401);
+    await expectStatus(200, display.api.dashboard.$get());
+    await expectError('unauthenticated', server.client().api.dashboard.$get());
   });
 
   it('recomputes once per burst: ten screens, fifty writes, a handful of snapshots', async () => {
     const sockets: TestSocket[] = [];
     try {
       for (let i = 0; i < 10; i++) {
-        const socket = connectSocket(server.url, staff.cookieHeader);
+        const socket = connectSocket(server.url, staff.cookie);
         sockets.push(socket);
         await waitForEvent(socket, 'hello');
         await socket.emitWithAck('dashboard:watch');
       }
-      const { body: before } = await staff.get('/api/v1/dashboard');
-      const target = (before as Dashboard).figures.activityToday + 50;
+      const before = await expectStatus(200, staff.api.dashboard.$get());
+      const target = before.figures.activityToday + 50;
       const computedBefore = server.dashboard.recomputations;
       const everyoneUpToDate = sockets.map((socket) =>
         waitForEvent(
           socket,
           'dashboard',
-          (snapshot: Dashboard) => snapshot.figures.activityToday === target,
+          (snapshot) => snapshot.figures.activityToday === target,
           15_000,
         ),
       );
       await Promise.all(
         Array.from({ length: 50 }, () =>
-          staff.expect(201).post('/api/v1/clients', buildClientInput()),
+          expectStatus(201, staff.api.clients.$post({ json: buildClientInput() })),
         ),
       );
       const snapshots = await Promise.all(everyoneUpToDate);
@@ -191,21 +189,26 @@ describe.each(ENGINES)('the dashboard on %s', (engine) => {
     // sent quote, alerts raised by the check, one resolved, a quote archived behind the API's back.
     const admin = await server.admin();
     const draft = await quote();
-    const edited = (
-      await staff
-        .expect(200)
-        .patch(`/api/v1/quotes/${draft.id}`, { version: draft.version, notes: 'Rappeler' })
-    ).body as Quote;
+    const edited = await expectStatus(
+      200,
+      staff.api.quotes[':id'].$patch({
+        param: { id: draft.id },
+        json: { version: draft.version, notes: 'Rappeler' },
+      }),
+    );
     const sent = await move(edited, { to: 'sent' });
     await move(sent, { to: 'draft' });
-    await admin.expect(200).post('/api/v1/alerts/run');
-    const { body: alerts } = await staff.expect(200).get('/api/v1/alerts');
-    const [first] = (alerts as { items: Array<{ id: string; version: number }> }).items;
-    if (first) {
-      await staff
-        .expect(200)
-        .post(`/api/v1/alerts/${first.id}/resolve`, { version: first.version });
-    }
+    await expectStatus(200, admin.api.alerts.run.$post());
+    const alerts = await expectStatus(200, staff.api.alerts.$get({ query: {} }));
+    const [first] = alerts.items;
+    if (!first) throw new Error('the check raised no alert to resolve');
+    await expectStatus(
+      200,
+      staff.api.alerts[':id'].resolve.$post({
+        param: { id: first.id },
+        json: { version: first.version },
+      }),
+    );
     await db.execute(sql`UPDATE quotes SET archived_at = now() WHERE id = ${draft.id}`);
 
     const expected = await records();

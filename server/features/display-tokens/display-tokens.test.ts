@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Change } from '../../../domain/schemas/change';
+import { type ApiClient, expectError, expectStatus } from '../../test/api-client';
 import { ENGINES } from '../../test/databases';
-import { buildClientInput } from '../../test/factories';
+import { buildClientInput, buildSettings } from '../../test/factories';
 import { startTestServer, type TestServer } from '../../test/harness';
-import { connectSocket, waitForEvent } from '../../test/socket';
+import { connectSocket, recordEvents, waitForEvent } from '../../test/socket';
 
 describe.each(ENGINES)('display tokens for the wall screen on %s', (engine) => {
   let server: TestServer;
@@ -13,14 +13,16 @@ describe.each(ENGINES)('display tokens for the wall screen on %s', (engine) => {
   });
   afterAll(() => server?.close());
 
+  function createToken(admin: ApiClient, name: string) {
+    return expectStatus(201, admin.api['display-tokens'].$post({ json: { name } }));
+  }
+
   it('shows the secret once and stores only its hash', async () => {
     const admin = await server.admin();
-    const { body: created } = await admin
-      .expect(201)
-      .post('/api/v1/display-tokens', { name: 'Atelier' });
+    const created = await createToken(admin, 'Atelier');
     expect(created.token).toMatch(/^[\w-]{20,}$/);
-    const { body: list } = await admin.expect(200).get('/api/v1/display-tokens');
-    const listed = list.items.find((item: { id: string }) => item.id === created.id);
+    const list = await expectStatus(200, admin.api['display-tokens'].$get());
+    const listed = list.items.find((item) => item.id === created.id);
     expect(listed).toEqual({
       id: created.id,
       name: 'Atelier',
@@ -32,63 +34,78 @@ describe.each(ENGINES)('display tokens for the wall screen on %s', (engine) => {
 
   it('keeps token management to admins', async () => {
     const staff = await server.signIn('staff');
-    expect((await staff.post('/api/v1/display-tokens', { name: 'Pirate' })).status).toBe(403);
-    expect((await staff.get('/api/v1/display-tokens')).status).toBe(403);
+    await expectError('forbidden', staff.api['display-tokens'].$post({ json: { name: 'Pirate' } }));
+    await expectError('forbidden', staff.api['display-tokens'].$get());
   });
 
   it('signs a screen in as display: the feed with labels only, every write refused', async () => {
     const admin = await server.admin();
-    const { body: created } = await admin
-      .expect(201)
-      .post('/api/v1/display-tokens', { name: 'Mur' });
+    const created = await createToken(admin, 'Mur');
     const wall = server.client();
-    const { body } = await wall.expect(200).post('/api/v1/auth/display', { token: created.token });
-    expect(body.user).toMatchObject({ role: 'display', name: 'Mur' });
+    const { user } = await expectStatus(
+      200,
+      wall.api.auth.display.$post({ json: { token: created.token } }),
+    );
+    expect(user).toMatchObject({ role: 'display', name: 'Mur' });
 
-    const socket = connectSocket(server.url, wall.cookieHeader);
-    await waitForEvent(socket, 'hello');
-    const input = buildClientInput();
-    const seen = waitForEvent(socket, 'change', (change: Change) => change.entity === 'client');
-    await admin.expect(201).post('/api/v1/clients', input);
-    const [change] = await seen;
-    expect(change.data).toEqual({ label: `Mme Hélène ${input.lastName}` });
-    expect(change.actor.name).toBe('Administrateur');
+    const socket = connectSocket(server.url, wall.cookie);
+    try {
+      await waitForEvent(socket, 'hello');
+      const changes = recordEvents(socket, 'change');
+      const input = buildClientInput();
+      const seen = waitForEvent(socket, 'feed', (entry) => entry.entity === 'client');
+      await expectStatus(201, admin.api.clients.$post({ json: input }));
+      const [entry] = await seen;
+      expect(entry).toMatchObject({
+        action: 'created',
+        label: `Mme Hélène ${input.lastName}`,
+        actor: { name: 'Administrateur' },
+      });
+      expect(entry).not.toHaveProperty('data');
+      // Sent before its entry, a change to the wall would have arrived by now.
+      expect(changes).toEqual([]);
+    } finally {
+      socket.close();
+    }
 
-    expect((await wall.get('/api/v1/clients')).status).toBe(403);
-    expect((await wall.post('/api/v1/clients', input)).status).toBe(403);
-    expect((await wall.put('/api/v1/settings', {})).status).toBeGreaterThanOrEqual(400);
-    expect((await wall.get('/api/v1/changes?after=0')).status).toBe(200);
-    socket.close();
+    await expectError('forbidden', wall.api.clients.$get({ query: {} }));
+    await expectError('forbidden', wall.api.clients.$post({ json: buildClientInput() }));
+    await expectError(
+      'forbidden',
+      wall.api.settings.$put({ json: { ...buildSettings(), version: 0 } }),
+    );
+    await expectError('forbidden', wall.api.changes.$get({ query: { after: 0 } }));
+    const feed = await expectStatus(200, wall.api.feed.$get({ query: { after: 0 } }));
+    expect(feed.items.length).toBeGreaterThan(0);
   });
 
   it('refuses a wrong token', async () => {
-    const { status, body } = await server
-      .client()
-      .post('/api/v1/auth/display', { token: 'x'.repeat(32) });
-    expect(status).toBe(401);
-    expect(body.error.code).toBe('unauthenticated');
+    await expectError(
+      'unauthenticated',
+      server.client().api.auth.display.$post({ json: { token: 'x'.repeat(32) } }),
+    );
   });
 
   it('disconnects the screen at once when its token is revoked, and the token no longer signs in', async () => {
     const admin = await server.admin();
-    const { body: created } = await admin
-      .expect(201)
-      .post('/api/v1/display-tokens', { name: 'Accueil' });
+    const created = await createToken(admin, 'Accueil');
     const wall = server.client();
-    await wall.expect(200).post('/api/v1/auth/display', { token: created.token });
-    const socket = connectSocket(server.url, wall.cookieHeader);
+    await expectStatus(200, wall.api.auth.display.$post({ json: { token: created.token } }));
+    const socket = connectSocket(server.url, wall.cookie);
     await waitForEvent(socket, 'hello');
     const dropped = waitForEvent(socket, 'disconnect');
 
-    const { body: revoked } = await admin
-      .expect(200)
-      .delete(`/api/v1/display-tokens/${created.id}`);
+    const revoked = await expectStatus(
+      200,
+      admin.api['display-tokens'][':id'].$delete({ param: { id: created.id } }),
+    );
     expect(revoked.revokedAt).not.toBeNull();
     expect((await dropped)[0]).toBe('io server disconnect');
-    expect((await wall.get('/api/v1/auth/me')).status).toBe(401);
-    expect(
-      (await server.client().post('/api/v1/auth/display', { token: created.token })).status,
-    ).toBe(401);
+    await expectError('unauthenticated', wall.api.auth.me.$get());
+    await expectError(
+      'unauthenticated',
+      server.client().api.auth.display.$post({ json: { token: created.token } }),
+    );
     socket.close();
   });
 });

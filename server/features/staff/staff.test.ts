@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { StaffCreate } from '../../../domain/schemas/staff';
+import { expectError, expectStatus, issuePaths } from '../../test/api-client';
 import { ENGINES } from '../../test/databases';
 import { startTestServer, type TestServer } from '../../test/harness';
 import { connectSocket, waitForEvent } from '../../test/socket';
@@ -11,89 +13,100 @@ describe.each(ENGINES)('staff accounts on %s', (engine) => {
   });
   afterAll(() => server?.close());
 
+  function account(overrides: Partial<StaffCreate> & Pick<StaffCreate, 'email'>): StaffCreate {
+    return { name: 'Compte', role: 'staff', password: 'un-long-mot-de-passe', ...overrides };
+  }
+
   it('lets the admin create accounts with each role, and refuses a taken e-mail', async () => {
     const admin = await server.admin();
     const email = `compta.${Date.now()}@garage.test`;
     for (const role of ['admin', 'staff', 'display'] as const) {
-      const { body } = await admin.expect(201).post('/api/v1/staff', {
-        email: `${role}.${email}`,
-        name: `Compte ${role}`,
-        role,
-        password: 'un-long-mot-de-passe',
-      });
-      expect(body).toMatchObject({ role, active: true, version: 1 });
-      expect(body).not.toHaveProperty('passwordHash');
+      const created = await expectStatus(
+        201,
+        admin.api.staff.$post({
+          json: account({ email: `${role}.${email}`, name: `Compte ${role}`, role }),
+        }),
+      );
+      expect(created).toMatchObject({ role, active: true, version: 1 });
+      expect(created).not.toHaveProperty('passwordHash');
     }
-    const taken = await admin.post('/api/v1/staff', {
-      email: `staff.${email}`,
-      name: 'Doublon',
-      role: 'staff',
-      password: 'un-long-mot-de-passe',
-    });
-    expect(taken.status).toBe(400);
-    expect(taken.body.error.details[0].path).toEqual(['email']);
+    const taken = await expectError(
+      'validation_failed',
+      admin.api.staff.$post({ json: account({ email: `staff.${email}`, name: 'Doublon' }) }),
+    );
+    expect(issuePaths(taken)).toEqual(['email']);
   });
 
   it('keeps staff management to admins', async () => {
     const staff = await server.signIn('staff');
-    expect((await staff.get('/api/v1/staff')).status).toBe(403);
-    const created = await staff.post('/api/v1/staff', {
-      email: 'pirate@garage.test',
-      name: 'Pirate',
-      role: 'admin',
-      password: 'un-long-mot-de-passe',
-    });
-    expect(created.status).toBe(403);
+    await expectError('forbidden', staff.api.staff.$get());
+    await expectError(
+      'forbidden',
+      staff.api.staff.$post({
+        json: account({ email: 'pirate@garage.test', name: 'Pirate', role: 'admin' }),
+      }),
+    );
   });
 
   it('ends every session and socket of a deactivated account at once', async () => {
     const admin = await server.admin();
     const staff = await server.signIn('staff', 'Paul Martin');
-    const { body: me } = await staff.get('/api/v1/auth/me');
-    const socket = connectSocket(server.url, staff.cookieHeader);
+    const { user } = await expectStatus(200, staff.api.auth.me.$get());
+    const socket = connectSocket(server.url, staff.cookie);
     await waitForEvent(socket, 'connect');
     const disconnected = waitForEvent(socket, 'disconnect');
 
-    const { body: list } = await admin.get('/api/v1/staff');
-    const member = list.items.find((item: { id: string }) => item.id === me.user.id);
-    const { body } = await admin
-      .expect(200)
-      .patch(`/api/v1/staff/${member.id}`, { version: member.version, active: false });
-    expect(body.active).toBe(false);
+    const list = await expectStatus(200, admin.api.staff.$get());
+    const member = list.items.find((item) => item.id === user.id)!;
+    const deactivated = await expectStatus(
+      200,
+      admin.api.staff[':id'].$patch({
+        param: { id: member.id },
+        json: { version: member.version, active: false },
+      }),
+    );
+    expect(deactivated.active).toBe(false);
 
     expect((await disconnected)[0]).toBe('io server disconnect');
-    expect((await staff.get('/api/v1/auth/me')).status).toBe(401);
-    const login = await server.client().post('/api/v1/auth/login', {
-      email: me.user.email,
-      password: 'motdepasse-test',
-    });
-    expect(login.status).toBe(401);
-    const reconnect = connectSocket(server.url, staff.cookieHeader);
+    await expectError('unauthenticated', staff.api.auth.me.$get());
+    await expectError(
+      'unauthenticated',
+      server.client().api.auth.login.$post({
+        json: { email: user.email, password: 'motdepasse-test' },
+      }),
+    );
+    const reconnect = connectSocket(server.url, staff.cookie);
     const [error] = await waitForEvent(reconnect, 'connect_error');
     expect(error.message).toBe('unauthenticated');
     socket.close();
     reconnect.close();
   });
 
-  it('keeps at least one active admin', async () => {
+  it('keeps at least one active admin, refusing the last one’s demotion with last_admin', async () => {
     const admin = await server.admin();
-    const { body: me } = await admin.get('/api/v1/auth/me');
-    const { body: list } = await admin.get('/api/v1/staff');
-    const admins = list.items.filter(
-      (item: { role: string; active: boolean }) => item.role === 'admin' && item.active,
-    );
+    const { user } = await expectStatus(200, admin.api.auth.me.$get());
+    const list = await expectStatus(200, admin.api.staff.$get());
+    const admins = list.items.filter((item) => item.role === 'admin' && item.active);
     // Deactivate every other admin first, so this one is the last.
-    for (const other of admins.filter((item: { id: string }) => item.id !== me.user.id)) {
-      await admin
-        .expect(200)
-        .patch(`/api/v1/staff/${other.id}`, { version: other.version, active: false });
+    for (const other of admins.filter((item) => item.id !== user.id)) {
+      await expectStatus(
+        200,
+        admin.api.staff[':id'].$patch({
+          param: { id: other.id },
+          json: { version: other.version, active: false },
+        }),
+      );
     }
-    const self = admins.find((item: { id: string }) => item.id === me.user.id);
-    const refused = await admin.patch(`/api/v1/staff/${self.id}`, {
-      version: self.version,
-      role: 'staff',
-    });
-    expect(refused.status).toBe(409);
-    expect(refused.body.error.message).toContain('administrateur');
+    const self = admins.find((item) => item.id === user.id)!;
+    for (const json of [
+      { version: self.version, role: 'staff' as const },
+      { version: self.version, active: false },
+    ]) {
+      const refused = await expectError(
+        'last_admin',
+        admin.api.staff[':id'].$patch({ param: { id: self.id }, json }),
+      );
+      expect(refused.message).toContain('administrateur');
+    }
   });
 });

@@ -1,13 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Vehicle } from '../../../domain/schemas/vehicle';
+import type { z } from 'zod';
+import type { ClientInput } from '../../../domain/schemas/client';
+import {
+  type Vehicle,
+  type VehicleInput,
+  type VehicleListQuerySchema,
+  VehicleSchema,
+} from '../../../domain/schemas/vehicle';
+import { type ApiClient, expectError, expectStatus, issuePaths } from '../../test/api-client';
 import { ENGINES } from '../../test/databases';
 import { buildClientInput, buildVehicleInput } from '../../test/factories';
 import { startTestServer, type TestServer } from '../../test/harness';
-import type { HttpClient } from '../../test/http';
 
 describe.each(ENGINES)('vehicles API on %s', (engine) => {
   let server: TestServer;
-  let staff: HttpClient;
+  let staff: ApiClient;
 
   beforeAll(async () => {
     server = await startTestServer(engine);
@@ -15,13 +22,27 @@ describe.each(ENGINES)('vehicles API on %s', (engine) => {
   });
   afterAll(() => server?.close());
 
-  async function createClient(overrides = {}) {
-    return (await staff.expect(201).post('/api/v1/clients', buildClientInput(overrides))).body;
+  function createClient(overrides: Partial<ClientInput> = {}) {
+    return expectStatus(201, staff.api.clients.$post({ json: buildClientInput(overrides) }));
   }
 
-  async function createVehicle(clientId: string, overrides = {}): Promise<Vehicle> {
-    const input = buildVehicleInput(clientId, overrides);
-    return (await staff.expect(201).post('/api/v1/vehicles', input)).body;
+  function createVehicle(clientId: string, overrides: Partial<VehicleInput> = {}) {
+    return expectStatus(
+      201,
+      staff.api.vehicles.$post({ json: buildVehicleInput(clientId, overrides) }),
+    );
+  }
+
+  async function find(query: z.input<typeof VehicleListQuerySchema>): Promise<string[]> {
+    const page = await expectStatus(200, staff.api.vehicles.$get({ query }));
+    return page.items.map((vehicle) => vehicle.id);
+  }
+
+  function recordMileage(
+    vehicle: Vehicle,
+    json: { date: string; km: number; confirmLower?: boolean },
+  ) {
+    return staff.api.vehicles[':id'].mileage.$post({ param: { id: vehicle.id }, json });
   }
 
   it.each([
@@ -52,15 +73,13 @@ describe.each(ENGINES)('vehicles API on %s', (engine) => {
   it('refuses a VIN with I, O or Q or of the wrong length, and writes nothing', async () => {
     const client = await createClient();
     for (const vin of ['VF1RFB00O56789012', 'VF1RFB0056789']) {
-      const { status, body } = await staff.post(
-        '/api/v1/vehicles',
-        buildVehicleInput(client.id, { vin }),
+      const error = await expectError(
+        'validation_failed',
+        staff.api.vehicles.$post({ json: buildVehicleInput(client.id, { vin }) }),
       );
-      expect(status).toBe(400);
-      expect(body.error.details[0].path).toEqual(['vin']);
+      expect(issuePaths(error)).toEqual(['vin']);
     }
-    const { body } = await staff.get(`/api/v1/vehicles?clientId=${client.id}`);
-    expect(body.items).toEqual([]);
+    expect(await find({ clientId: client.id })).toEqual([]);
   });
 
   it('finds a vehicle by plate typed with any spacing, by VIN and by owner name', async () => {
@@ -69,47 +88,45 @@ describe.each(ENGINES)('vehicles API on %s', (engine) => {
       plate: 'KM-735-RT',
       vin: 'WVWZZZ1JZXW000001',
     });
-    const find = async (q: string) =>
-      (await staff.expect(200).get(`/api/v1/vehicles?q=${encodeURIComponent(q)}`)).body.items.map(
-        (item: Vehicle) => item.id,
-      );
-    expect(await find('km735rt')).toContain(vehicle.id);
-    expect(await find('KM 735 RT')).toContain(vehicle.id);
-    expect(await find('wvwzzz1jzxw000001')).toContain(vehicle.id);
-    expect(await find(client.lastName)).toContain(vehicle.id);
+    expect(await find({ q: 'km735rt' })).toContain(vehicle.id);
+    expect(await find({ q: 'KM 735 RT' })).toContain(vehicle.id);
+    expect(await find({ q: 'wvwzzz1jzxw000001' })).toContain(vehicle.id);
+    expect(await find({ q: client.lastName! })).toContain(vehicle.id);
 
     // Renamed: found by the new name, no longer by the old one.
-    await staff.expect(200).patch(`/api/v1/clients/${client.id}`, {
-      version: client.version,
-      lastName: 'Vasseur-Renommé',
-    });
-    expect(await find('vasseur-renomme')).toContain(vehicle.id);
-    expect(await find(client.lastName)).not.toContain(vehicle.id);
+    await expectStatus(
+      200,
+      staff.api.clients[':id'].$patch({
+        param: { id: client.id },
+        json: { version: client.version, lastName: 'Vasseur-Renommé' },
+      }),
+    );
+    expect(await find({ q: 'vasseur-renomme' })).toContain(vehicle.id);
+    expect(await find({ q: client.lastName! })).not.toContain(vehicle.id);
   });
 
-  it('records CT visits and mileage, asking for confirmation of a lower reading', async () => {
+  it('records CT visits and mileage, refusing a lower reading with mileage_lower until confirmed', async () => {
     const client = await createClient();
     const vehicle = await createVehicle(client.id);
-    const { body: afterCt } = await staff
-      .expect(201)
-      .post(`/api/v1/vehicles/${vehicle.id}/inspections`, { date: '2025-03-10', result: 'major' });
+    const afterCt = await expectStatus(
+      201,
+      staff.api.vehicles[':id'].inspections.$post({
+        param: { id: vehicle.id },
+        json: { date: '2025-03-10', result: 'major' },
+      }),
+    );
     expect(afterCt.lastInspection).toEqual({ date: '2025-03-10', result: 'major' });
-    await staff
-      .expect(201)
-      .post(`/api/v1/vehicles/${vehicle.id}/mileage`, { date: '2025-03-10', km: 84_000 });
-    const lower = await staff.post(`/api/v1/vehicles/${vehicle.id}/mileage`, {
-      date: '2025-06-01',
-      km: 48_000,
-    });
-    expect(lower.status).toBe(409);
-    expect(lower.body.error.details.reason).toBe('mileage_lower');
-    const { body: confirmed } = await staff
-      .expect(201)
-      .post(`/api/v1/vehicles/${vehicle.id}/mileage`, {
-        date: '2025-06-01',
-        km: 48_000,
-        confirmLower: true,
-      });
+    await expectStatus(201, recordMileage(vehicle, { date: '2025-03-10', km: 84_000 }));
+    const lower = await expectError(
+      'mileage_lower',
+      recordMileage(vehicle, { date: '2025-06-01', km: 48_000 }),
+    );
+    expect(lower.details).toEqual({ highest: { date: '2025-03-10', km: 84_000 } });
+    expect(lower.message).toContain('84000 km');
+    const confirmed = await expectStatus(
+      201,
+      recordMileage(vehicle, { date: '2025-06-01', km: 48_000, confirmLower: true }),
+    );
     expect(confirmed.lastMileage).toEqual({ date: '2025-06-01', km: 48_000 });
   });
 
@@ -117,48 +134,57 @@ describe.each(ENGINES)('vehicles API on %s', (engine) => {
     const seller = await createClient();
     const buyer = await createClient();
     const vehicle = await createVehicle(seller.id);
-    await staff
-      .expect(201)
-      .post(`/api/v1/vehicles/${vehicle.id}/mileage`, { date: '2025-01-05', km: 61_000 });
-    const { body: current } = await staff.get(`/api/v1/vehicles/${vehicle.id}`);
-    const { body: moved } = await staff
-      .expect(200)
-      .post(`/api/v1/vehicles/${vehicle.id}/transfer`, {
-        clientId: buyer.id,
-        version: current.version,
-      });
+    const current = await expectStatus(
+      201,
+      recordMileage(vehicle, { date: '2025-01-05', km: 61_000 }),
+    );
+    const moved = await expectStatus(
+      200,
+      staff.api.vehicles[':id'].transfer.$post({
+        param: { id: vehicle.id },
+        json: { clientId: buyer.id, version: current.version },
+      }),
+    );
     expect(moved.clientId).toBe(buyer.id);
-    const { body: history } = await staff.expect(200).get(`/api/v1/vehicles/${vehicle.id}/history`);
-    expect(history.owners.map((owner: { clientId: string }) => owner.clientId)).toEqual([
-      buyer.id,
-      seller.id,
-    ]);
-    expect(history.owners[1].toAt).not.toBeNull();
-    expect(history.mileage[0].km).toBe(61_000);
-    const { body: bySeller } = await staff.get(`/api/v1/vehicles?clientId=${seller.id}`);
-    expect(bySeller.items).toEqual([]);
+    const history = await expectStatus(
+      200,
+      staff.api.vehicles[':id'].history.$get({ param: { id: vehicle.id } }),
+    );
+    expect(history.owners.map((owner) => owner.clientId)).toEqual([buyer.id, seller.id]);
+    expect(history.owners[1]!.toAt).not.toBeNull();
+    expect(history.mileage[0]!.km).toBe(61_000);
+    expect(await find({ clientId: seller.id })).toEqual([]);
   });
 
-  it('refuses a stale version with 409 and the current vehicle', async () => {
+  it('refuses a stale version with 409 stale_version, the current vehicle and who changed it', async () => {
     const client = await createClient();
     const vehicle = await createVehicle(client.id);
-    await staff
-      .expect(200)
-      .patch(`/api/v1/vehicles/${vehicle.id}`, { version: 1, model: 'Clio V' });
-    const stale = await staff.patch(`/api/v1/vehicles/${vehicle.id}`, {
-      version: 1,
-      model: 'Mégane',
-    });
-    expect(stale.status).toBe(409);
-    expect(stale.body.error.details.current.model).toBe('Clio V');
+    const byId = { param: { id: vehicle.id } };
+    const updated = await expectStatus(
+      200,
+      staff.api.vehicles[':id'].$patch({ ...byId, json: { version: 1, model: 'Clio V' } }),
+    );
+    const { details } = await expectError(
+      'stale_version',
+      staff.api.vehicles[':id'].$patch({ ...byId, json: { version: 1, model: 'Mégane' } }),
+    );
+    expect(VehicleSchema.parse(details.current)).toEqual(updated);
+    expect(details.changedBy?.name).toBe('Julie Comptoir');
+    const transfer = await expectError(
+      'stale_version',
+      staff.api.vehicles[':id'].transfer.$post({
+        ...byId,
+        json: { clientId: client.id, version: 1 },
+      }),
+    );
+    expect(VehicleSchema.parse(transfer.details.current).model).toBe('Clio V');
   });
 
   it('refuses a vehicle for an unknown client', async () => {
-    const { status, body } = await staff.post(
-      '/api/v1/vehicles',
-      buildVehicleInput('7a1c3d1e-9a4b-4c1e-8d2f-0b1a2c3d4e5f'),
+    const error = await expectError(
+      'validation_failed',
+      staff.api.vehicles.$post({ json: buildVehicleInput('7a1c3d1e-9a4b-4c1e-8d2f-0b1a2c3d4e5f') }),
     );
-    expect(status).toBe(400);
-    expect(body.error.details[0].path).toEqual(['clientId']);
+    expect(issuePaths(error)).toEqual(['clientId']);
   });
 });
