@@ -82,7 +82,7 @@ export function buildVehicle(overrides: Partial<Vehicle> = {}): Vehicle {
 export function buildJob(overrides: Partial<QuoteJob> = {}): QuoteJob {
   const line = {
     reference: null,
-    vatRateBp: 2000,
+    vatRateBp: 2000 as const,
     accepted: null,
   };
   return {
