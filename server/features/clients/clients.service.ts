@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { buildClientNameText, buildClientSortName } from '../../../domain/client/client-search';
+import { buildClientSortName } from '../../../domain/client/client-search';
 import { AppError, fromZodError } from '../../../domain/errors';
 import {
   type Client,
@@ -13,8 +13,6 @@ import { decodeCursor, encodeCursor } from '../../db/cursor';
 import type { Actor, Deps } from '../../deps';
 import { READERS, requireRole, WRITERS } from '../auth/access';
 import { staleVersionError, writeWithChanges } from '../changes/changes.service';
-import { syncQuotePartySearch } from '../quotes/quotes.service';
-import { syncVehicleOwnerSearch } from '../vehicles/vehicles.service';
 import {
   insertClient,
   selectClientById,
@@ -82,10 +80,7 @@ export async function updateClient(
     if (!merged.success) throw fromZodError(merged.error);
     const client = await updateClientVersioned(tx, id, version, merged.data, deps.now());
     if (!client) throw await staleVersionError(tx, 'client', current.id, current);
-    if (buildClientNameText(client) !== buildClientNameText(current)) {
-      await syncVehicleOwnerSearch(tx, client);
-      await syncQuotePartySearch(tx, { clientId: id });
-    }
+    // A new name reaches the vehicles' and quotes' search text by trigger (decision 0010).
     record({ entity: 'client', action: 'updated', id, data: client });
     return client;
   });

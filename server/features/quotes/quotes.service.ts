@@ -2,8 +2,8 @@ import type { z } from 'zod';
 import { addDays, todayInParis } from '../../../domain/dates';
 import { AppError } from '../../../domain/errors';
 import { checkQuoteCompliance } from '../../../domain/quote/compliance';
-import { checkEditable, checkTransition } from '../../../domain/quote/transitions';
 import { computeQuoteTotals } from '../../../domain/quote/totals';
+import { checkEditable, checkTransition } from '../../../domain/quote/transitions';
 import {
   formatQuoteNumber,
   QUOTE_STATUS_LABELS,
@@ -19,7 +19,7 @@ import type { Executor } from '../../db/client';
 import { decodeCursor, encodeCursor } from '../../db/cursor';
 import type { Actor, Deps } from '../../deps';
 import { READERS, requireRole, WRITERS } from '../auth/access';
-import { staleVersionError, type RecordChange, writeWithChanges } from '../changes/changes.service';
+import { type RecordChange, staleVersionError, writeWithChanges } from '../changes/changes.service';
 import { selectClientById } from '../clients/clients.repo';
 import { selectSettings } from '../settings/settings.repo';
 import { insertMileage, selectHighestMileage, selectVehicleById } from '../vehicles/vehicles.repo';
@@ -31,7 +31,6 @@ import {
   insertRevision,
   type JobValues,
   quoteSearchFilter,
-  refreshPartySearchText,
   replaceQuoteJobs,
   selectQuoteById,
   selectQuotePage,
@@ -110,14 +109,6 @@ export async function listQuotes(
   };
 }
 
-/** After a rename or a plate change: the quotes are still found by client name and plate. */
-export async function syncQuotePartySearch(
-  tx: Executor,
-  where: { clientId: string } | { vehicleId: string } | { quoteId: string },
-): Promise<void> {
-  await refreshPartySearchText(tx, where);
-}
-
 /** For the dashboard read model: no actor, the caller has checked access. */
 export function listQuotesAwaiting(deps: Pick<Deps, 'db'>, limit: number): Promise<QuoteSummary[]> {
   return selectQuotesAwaiting(deps.db, limit);
@@ -170,7 +161,6 @@ export async function createQuote(
     });
     const totals = await replaceQuoteJobs(tx, id, input.jobs, settings.vatExempt);
     await updateQuoteVersioned(tx, id, 1, totals, deps.now());
-    await refreshPartySearchText(tx, { quoteId: id });
     return recordQuote(tx, record, id, 'created');
   });
 }
@@ -202,7 +192,6 @@ export async function updateQuote(
       deps.now(),
     );
     if (!isApplied) throw await staleVersionError(tx, 'quote', current.id, current);
-    if (vehicleId !== current.vehicleId) await refreshPartySearchText(tx, { quoteId: id });
     return recordQuote(tx, record, id, 'updated');
   });
 }

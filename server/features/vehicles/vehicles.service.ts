@@ -1,5 +1,4 @@
 import type { z } from 'zod';
-import { buildClientNameText } from '../../../domain/client/client-search';
 import { AppError, fromZodError } from '../../../domain/errors';
 import type { Client } from '../../../domain/schemas/client';
 import {
@@ -22,9 +21,8 @@ import { decodeCursor, encodeCursor } from '../../db/cursor';
 import type { Actor, Deps } from '../../deps';
 import { resolveSatisfiedAlerts } from '../alerts/alerts.service';
 import { READERS, requireRole, WRITERS } from '../auth/access';
-import { staleVersionError, type RecordChange, writeWithChanges } from '../changes/changes.service';
+import { type RecordChange, staleVersionError, writeWithChanges } from '../changes/changes.service';
 import { selectClientById } from '../clients/clients.repo';
-import { syncQuotePartySearch } from '../quotes/quotes.service';
 import {
   closeOwnership,
   insertInspection,
@@ -37,7 +35,6 @@ import {
   selectVehicleHistory,
   selectVehiclePage,
   touchVehicle,
-  updateOwnerSearchText,
   updateVehicleArchived,
   updateVehicleVersioned,
   type VehicleRowValues,
@@ -71,11 +68,6 @@ async function requireActiveClient(db: Executor, clientId: string): Promise<Clie
     ]);
   }
   return client;
-}
-
-/** After a client's rename: their vehicles are still found by the new name. */
-export async function syncVehicleOwnerSearch(tx: Executor, client: Client): Promise<void> {
-  await updateOwnerSearchText(tx, client.id, buildClientNameText(client));
 }
 
 async function requireVehicle(db: Executor, id: string): Promise<Vehicle> {
@@ -143,12 +135,12 @@ export async function createVehicle(
 ): Promise<Vehicle> {
   requireRole(actor, WRITERS);
   return writeWithChanges(deps, actor, async (tx, record) => {
-    const owner = await requireActiveClient(tx, values.clientId);
+    await requireActiveClient(tx, values.clientId);
     const now = deps.now();
+    // owner_search_text is the trigger's, as is the quotes' text after a new plate (decision 0010).
     const id = await insertVehicle(tx, {
       clientId: values.clientId,
       ...toRowValues(values),
-      ownerSearchText: buildClientNameText(owner),
       createdAt: now,
       updatedAt: now,
     });
@@ -173,7 +165,6 @@ export async function updateVehicle(
     if (!(await updateVehicleVersioned(tx, id, version, toRowValues(merged.data), deps.now()))) {
       throw await staleVersionError(tx, 'vehicle', current.id, current);
     }
-    await syncQuotePartySearch(tx, { vehicleId: id });
     return recordVehicle(tx, record, id, 'updated');
   });
 }
@@ -207,17 +198,11 @@ export async function transferVehicle(
     if (current.version !== input.version)
       throw await staleVersionError(tx, 'vehicle', current.id, current);
     if (current.clientId === input.clientId) return current;
-    const owner = await requireActiveClient(tx, input.clientId);
+    await requireActiveClient(tx, input.clientId);
     const now = deps.now();
     await closeOwnership(tx, id, now);
     await insertOwnership(tx, id, input.clientId, now);
-    await updateVehicleVersioned(
-      tx,
-      id,
-      input.version,
-      { clientId: input.clientId, ownerSearchText: buildClientNameText(owner) },
-      now,
-    );
+    await updateVehicleVersioned(tx, id, input.version, { clientId: input.clientId }, now);
     return recordVehicle(tx, record, id, 'updated');
   });
 }
