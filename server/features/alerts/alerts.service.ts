@@ -15,9 +15,9 @@ import type {
   AlertStatus,
   CheckSummary,
 } from '../../../domain/schemas/alert';
+import { FEED_READERS, READERS, requireRole, WRITERS } from '../../access';
 import type { Executor } from '../../db/client';
 import type { Actor, Deps } from '../../deps';
-import { FEED_READERS, READERS, requireRole, WRITERS } from '../auth/access';
 import { type RecordChange, staleVersionError, writeWithChanges } from '../changes/changes.service';
 import { selectClientById } from '../clients/clients.repo';
 import { selectQuoteById } from '../quotes/quotes.repo';

@@ -9,9 +9,9 @@ import {
   type ClientValues,
 } from '../../../domain/schemas/client';
 import { toSearchTerms } from '../../../domain/text';
+import { READERS, requireRole, WRITERS } from '../../access';
 import { decodeCursor, encodeCursor } from '../../db/cursor';
 import type { Actor, Deps } from '../../deps';
-import { READERS, requireRole, WRITERS } from '../auth/access';
 import { staleVersionError, writeWithChanges } from '../changes/changes.service';
 import {
   insertClient,

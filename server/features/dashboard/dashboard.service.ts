@@ -1,8 +1,8 @@
 import { addDays, todayInParis } from '../../../domain/dates';
 import type { Dashboard } from '../../../domain/schemas/dashboard';
 import { QUOTE_STATUSES } from '../../../domain/schemas/quote';
+import { FEED_READERS, requireRole } from '../../access';
 import type { Actor, Deps } from '../../deps';
-import { FEED_READERS, requireRole } from '../auth/access';
 import { listQuotesAwaiting } from '../quotes/quotes.service';
 import {
   selectAcceptedValuePerMonth,

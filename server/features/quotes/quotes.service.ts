@@ -15,10 +15,10 @@ import {
   type QuoteUpdateSchema,
 } from '../../../domain/schemas/quote';
 import { toPlateAwareTerms, toSearchTerms } from '../../../domain/text';
+import { READERS, requireRole, WRITERS } from '../../access';
 import type { Executor } from '../../db/client';
 import { decodeCursor, encodeCursor } from '../../db/cursor';
 import type { Actor, Deps } from '../../deps';
-import { READERS, requireRole, WRITERS } from '../auth/access';
 import { type RecordChange, staleVersionError, writeWithChanges } from '../changes/changes.service';
 import { selectClientById } from '../clients/clients.repo';
 import { selectSettings } from '../settings/settings.repo';

@@ -1,8 +1,8 @@
 import type { z } from 'zod';
 import { AppError } from '../../../domain/errors';
 import type { Settings, SettingsUpdateSchema } from '../../../domain/schemas/settings';
+import { READERS, requireRole } from '../../access';
 import type { Actor, Deps } from '../../deps';
-import { READERS, requireRole } from '../auth/access';
 import { staleVersionError, writeWithChanges } from '../changes/changes.service';
 import { saveSettingsVersioned, selectSettings } from './settings.repo';
 

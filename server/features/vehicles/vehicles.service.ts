@@ -16,11 +16,11 @@ import {
 import { toPlateAwareTerms } from '../../../domain/text';
 import { parsePlate, toPlateSearchKey } from '../../../domain/vehicle/plate';
 import { buildVehicleSearchText } from '../../../domain/vehicle/vehicle-search';
+import { READERS, requireRole, WRITERS } from '../../access';
 import type { Executor } from '../../db/client';
 import { decodeCursor, encodeCursor } from '../../db/cursor';
 import type { Actor, Deps } from '../../deps';
 import { resolveSatisfiedAlerts } from '../alerts/alerts.service';
-import { READERS, requireRole, WRITERS } from '../auth/access';
 import { type RecordChange, staleVersionError, writeWithChanges } from '../changes/changes.service';
 import { selectClientById } from '../clients/clients.repo';
 import {
