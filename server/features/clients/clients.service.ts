@@ -10,10 +10,12 @@ import {
 } from '../../../domain/schemas/client';
 import { toSearchTerms } from '../../../domain/text';
 import { READERS, requireRole, WRITERS } from '../../access';
+import type { Executor } from '../../db/client';
 import { decodeCursor, encodeCursor } from '../../db/cursor';
 import type { Actor, Deps } from '../../deps';
 import { staleVersionError, writeWithChanges } from '../changes/changes.service';
 import {
+  countClients,
   insertClient,
   selectClientById,
   selectClientPage,
@@ -103,4 +105,18 @@ export async function setClientArchived(
     record({ entity: 'client', action: archived ? 'archived' : 'restored', id, data: client });
     return client;
   });
+}
+
+/*
+ * For the features above this one, inside their own transaction and after their own access
+ * check: no actor here (docs/decisions/0010-feature-boundaries.md).
+ */
+
+export function readClient(db: Executor, id: string): Promise<Client | undefined> {
+  return selectClientById(db, id);
+}
+
+/** Whether the garage has any client at all, archived ones included (the demo seeds an empty one). */
+export async function hasClients(db: Executor): Promise<boolean> {
+  return (await countClients(db)) > 0;
 }

@@ -20,9 +20,9 @@ import type { Executor } from '../../db/client';
 import { decodeCursor, encodeCursor } from '../../db/cursor';
 import type { Actor, Deps } from '../../deps';
 import { type RecordChange, staleVersionError, writeWithChanges } from '../changes/changes.service';
-import { selectClientById } from '../clients/clients.repo';
-import { selectSettings } from '../settings/settings.repo';
-import { insertMileage, selectHighestMileage, selectVehicleById } from '../vehicles/vehicles.repo';
+import { readClient } from '../clients/clients.service';
+import { readSettings } from '../settings/settings.service';
+import { noteQuoteMileage, readVehicle } from '../vehicles/vehicles.service';
 import {
   clearLineAcceptance,
   expireQuotesDue,
@@ -67,11 +67,11 @@ function fieldError(path: string, message: string): AppError {
 
 /** The client must be active, and the vehicle (if any) theirs. */
 async function checkParties(db: Executor, clientId: string, vehicleId: string | null) {
-  const client = await selectClientById(db, clientId);
+  const client = await readClient(db, clientId);
   if (!client || client.archivedAt)
     throw fieldError('clientId', 'Ce client est introuvable ou archivé.');
   if (vehicleId) {
-    const vehicle = await selectVehicleById(db, vehicleId);
+    const vehicle = await readVehicle(db, vehicleId);
     if (!vehicle || vehicle.archivedAt)
       throw fieldError('vehicleId', 'Ce véhicule est introuvable.');
     if (vehicle.clientId !== clientId) {
@@ -109,6 +109,11 @@ export async function listQuotes(
   };
 }
 
+/** For the alerts' labels, inside their transaction: no actor, the caller has checked access. */
+export function readQuote(db: Executor, id: string): Promise<Quote | undefined> {
+  return selectQuoteById(db, id);
+}
+
 /** For the dashboard read model: no actor, the caller has checked access. */
 export function listQuotesAwaiting(deps: Pick<Deps, 'db'>, limit: number): Promise<QuoteSummary[]> {
   return selectQuotesAwaiting(deps.db, limit);
@@ -142,7 +147,7 @@ export async function createQuote(
   requireRole(actor, WRITERS);
   return writeWithChanges(deps, actor, async (tx, record) => {
     await checkParties(tx, input.clientId, input.vehicleId);
-    const settings = await selectSettings(tx);
+    const settings = await readSettings(tx);
     const validUntil =
       input.validUntil ?? addDays(todayInParis(deps.now()), settings.quoteValidityDays);
     const id = await insertQuote(tx, {
@@ -262,8 +267,8 @@ async function buildTransition(
   switch (input.to) {
     case 'sent': {
       // One after the other: a transaction is one connection.
-      const settings = await selectSettings(tx);
-      const client = await selectClientById(tx, current.clientId);
+      const settings = await readSettings(tx);
+      const client = await readClient(tx, current.clientId);
       const missing = checkQuoteCompliance({
         settings,
         client: {
@@ -281,7 +286,13 @@ async function buildTransition(
       }
       const year = Number(today.slice(0, 4));
       const number = current.number ?? formatQuoteNumber(year, await takeNextQuoteNumber(tx, year));
-      await recordQuoteMileage(tx, current, today);
+      if (current.vehicleId && current.mileageKm !== null) {
+        await noteQuoteMileage(tx, {
+          vehicleId: current.vehicleId,
+          date: today,
+          km: current.mileageKm,
+        });
+      }
       const { exclVatCents, vatCents, inclVatCents } = computeQuoteTotals({
         jobs: current.jobs,
         vatExempt: settings.vatExempt,
@@ -374,18 +385,6 @@ async function buildTransition(
   }
 }
 
-async function recordQuoteMileage(tx: Executor, quote: Quote, today: string): Promise<void> {
-  if (!quote.vehicleId || quote.mileageKm === null) return;
-  const highest = await selectHighestMileage(tx, quote.vehicleId);
-  if (highest && highest.km >= quote.mileageKm) return;
-  await insertMileage(tx, {
-    vehicleId: quote.vehicleId,
-    date: today,
-    km: quote.mileageKm,
-    source: 'quote',
-  });
-}
-
 async function keepDeclinedWork(
   tx: Executor,
   quote: Quote,
@@ -432,7 +431,7 @@ export async function keepQuoteDeclinedWork(deps: Deps, actor: Actor, id: string
       );
     }
     await keepDeclinedWork(tx, quote, (lineId) => !acceptedLineIds(quote).has(lineId), deps.now());
-    const vehicle = await selectVehicleById(tx, quote.vehicleId!);
+    const vehicle = await readVehicle(tx, quote.vehicleId!);
     if (vehicle) record({ entity: 'vehicle', action: 'updated', id: vehicle.id, data: vehicle });
     return quote;
   });

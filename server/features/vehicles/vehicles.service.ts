@@ -20,9 +20,8 @@ import { READERS, requireRole, WRITERS } from '../../access';
 import type { Executor } from '../../db/client';
 import { decodeCursor, encodeCursor } from '../../db/cursor';
 import type { Actor, Deps } from '../../deps';
-import { resolveSatisfiedAlerts } from '../alerts/alerts.service';
 import { type RecordChange, staleVersionError, writeWithChanges } from '../changes/changes.service';
-import { selectClientById } from '../clients/clients.repo';
+import { readClient } from '../clients/clients.service';
 import {
   closeOwnership,
   insertInspection,
@@ -61,7 +60,7 @@ function toRowValues(values: Omit<VehicleValues, 'clientId'>): Omit<VehicleRowVa
 }
 
 async function requireActiveClient(db: Executor, clientId: string): Promise<Client> {
-  const client = await selectClientById(db, clientId);
+  const client = await readClient(db, clientId);
   if (!client || client.archivedAt) {
     throw new AppError('validation_failed', 'Ce client est introuvable ou archivé.', [
       { path: ['clientId'], code: 'custom', message: 'Ce client est introuvable ou archivé.' },
@@ -219,7 +218,7 @@ export async function recordInspection(
     await insertInspection(tx, { vehicleId: id, ...input });
     await touchVehicle(tx, id, deps.now());
     // The CT moves the next due date: the alert it satisfied is resolved now, not at next check.
-    await resolveSatisfiedAlerts(tx, record, 'ct_due', id, deps.now());
+    await deps.hooks.upkeepRecorded(tx, record, { kind: 'ct_due', vehicleId: id, at: deps.now() });
     return recordVehicle(tx, record, id, 'updated');
   });
 }
@@ -275,7 +274,30 @@ export async function recordService(
       }
     }
     await touchVehicle(tx, id, deps.now());
-    await resolveSatisfiedAlerts(tx, record, 'service_due', id, deps.now());
+    await deps.hooks.upkeepRecorded(tx, record, {
+      kind: 'service_due',
+      vehicleId: id,
+      at: deps.now(),
+    });
     return recordVehicle(tx, record, id, 'updated');
   });
+}
+
+/*
+ * For the features above this one, inside their own transaction and after their own access
+ * check: no actor here (docs/decisions/0010-feature-boundaries.md).
+ */
+
+export function readVehicle(db: Executor, id: string): Promise<Vehicle | undefined> {
+  return selectVehicleById(db, id);
+}
+
+/** The mileage written on a quote when it is sent, unless a higher reading is already known. */
+export async function noteQuoteMileage(
+  tx: Executor,
+  reading: { vehicleId: string; date: string; km: number },
+): Promise<void> {
+  const highest = await selectHighestMileage(tx, reading.vehicleId);
+  if (highest && highest.km >= reading.km) return;
+  await insertMileage(tx, { ...reading, source: 'quote' });
 }
