@@ -15,7 +15,7 @@ import { sql } from 'drizzle-orm';
 import { Server } from 'socket.io';
 import { io, type Socket } from 'socket.io-client';
 import type { ServerToClientEvents } from '../domain/events';
-import { buildDemoClients } from '../server/db/seed';
+import { buildDemoClients } from '../server/demo/seed';
 import { insertClients } from '../server/features/clients/clients.repo';
 import { BENCH_ADMIN, request, signIn, startBenchServer } from './bench-server';
 import { line, summarize } from './stats';

@@ -4,7 +4,7 @@ import { createAdaptorServer } from '@hono/node-server';
 import { createApp } from './app';
 import { type Database, openDatabase } from './db/client';
 import { migrateDatabase } from './db/migrate';
-import { seedDemoData } from './db/seed';
+import { seedDemoData } from './demo/seed';
 import type { Deps } from './deps';
 import type { Env } from './env';
 import {
