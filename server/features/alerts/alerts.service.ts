@@ -1,10 +1,6 @@
 import { Cron } from 'croner';
 import type { z } from 'zod';
-import {
-  type AlertRules,
-  AlertRulesUpdateSchema,
-  computeSeverity,
-} from '../../../domain/alerts/rules';
+import { AlertRulesUpdateSchema, computeSeverity } from '../../../domain/alerts/rules';
 import { getClientDisplayName } from '../../../domain/client/client-name';
 import { GARAGE_TZ, todayInParis } from '../../../domain/dates';
 import { AppError } from '../../../domain/errors';
