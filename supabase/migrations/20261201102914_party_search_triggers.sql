@@ -73,10 +73,9 @@ CREATE TRIGGER vehicles_owner_search BEFORE INSERT OR UPDATE OF client_id ON veh
 -- under the client they were made for, so only the plate matters here.)
 CREATE FUNCTION gp_vehicle_plate_search() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  UPDATE quotes q SET party_search_text = t.text
-  FROM (SELECT id, gp_quote_party_text(client_id, vehicle_id) AS text
-        FROM quotes WHERE vehicle_id = NEW.id) t
-  WHERE q.id = t.id AND q.party_search_text IS DISTINCT FROM t.text;
+  UPDATE quotes SET party_search_text = gp_quote_party_text(client_id, vehicle_id)
+  WHERE vehicle_id = NEW.id
+    AND party_search_text IS DISTINCT FROM gp_quote_party_text(client_id, vehicle_id);
   RETURN NULL;
 END
 $$;--> statement-breakpoint
@@ -90,10 +89,9 @@ DECLARE
 BEGIN
   UPDATE vehicles SET owner_search_text = name_text
   WHERE client_id = NEW.id AND owner_search_text IS DISTINCT FROM name_text;
-  UPDATE quotes q SET party_search_text = t.text
-  FROM (SELECT id, gp_quote_party_text(client_id, vehicle_id) AS text
-        FROM quotes WHERE client_id = NEW.id) t
-  WHERE q.id = t.id AND q.party_search_text IS DISTINCT FROM t.text;
+  UPDATE quotes SET party_search_text = gp_quote_party_text(client_id, vehicle_id)
+  WHERE client_id = NEW.id
+    AND party_search_text IS DISTINCT FROM gp_quote_party_text(client_id, vehicle_id);
   RETURN NULL;
 END
 $$;--> statement-breakpoint
