@@ -8,7 +8,7 @@ import { AppError } from '../domain/errors';
 import type { Deps } from './deps';
 import { alertRulesRoutes, alertsRoutes } from './features/alerts/alerts.routes';
 import { authRoutes } from './features/auth/auth.routes';
-import type { AuthState } from './features/auth/auth.service';
+import { type AuthState, authenticate } from './features/auth/auth.service';
 import { changesRoutes, feedRoutes } from './features/changes/changes.routes';
 import { clientsRoutes } from './features/clients/clients.routes';
 import { dashboardRoutes } from './features/dashboard/dashboard.routes';
@@ -28,7 +28,7 @@ import { APP_VERSION } from './version';
 function apiRoutes(deps: Deps, authState: AuthState) {
   const api = createRouter();
   api.use(originCheck(deps.env.PUBLIC_URL));
-  api.use(sessionMiddleware(deps));
+  api.use(sessionMiddleware((token) => authenticate(deps, token)));
   return api
     .route('/auth', authRoutes(deps, authState))
     .route('/staff', staffRoutes(deps))

@@ -1,6 +1,6 @@
-import type { Change } from '../domain/schemas/change';
+import type { Change, ChangeInput } from '../domain/schemas/change';
 import type { Role } from '../domain/schemas/staff';
-import type { Db, DbKind } from './db/client';
+import type { Db, DbKind, Tx } from './db/client';
 import type { Env } from './env';
 import type { Logger } from './logger';
 
@@ -30,6 +30,20 @@ export type JobsPort = {
   nextRuns: (name: string, count: number) => Date[];
 };
 
+/**
+ * Work a write hands to a feature above its own, in the same transaction, without importing it:
+ * features only call down the tree (docs/decisions/0010-feature-boundaries.md). server.ts wires
+ * each hook to the feature that answers it.
+ */
+export type Hooks = {
+  /** A CT or a service was recorded on a vehicle: the alert it satisfies is resolved at once. */
+  upkeepRecorded: (
+    tx: Tx,
+    record: (change: ChangeInput) => void,
+    upkeep: { kind: 'ct_due' | 'service_due'; vehicleId: string; at: Date },
+  ) => Promise<void>;
+};
+
 export type Deps = {
   env: Env;
   db: Db;
@@ -37,6 +51,7 @@ export type Deps = {
   log: Logger;
   realtime: RealtimePort;
   jobs: JobsPort;
+  hooks: Hooks;
   now: () => Date;
   queryCount: () => number;
 };

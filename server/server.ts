@@ -4,19 +4,22 @@ import { createAdaptorServer } from '@hono/node-server';
 import { createApp } from './app';
 import { type Database, openDatabase } from './db/client';
 import { migrateDatabase } from './db/migrate';
-import { seedDemoData } from './db/seed';
+import { seedDemoData } from './demo/seed';
 import type { Deps } from './deps';
 import type { Env } from './env';
-import { ALERT_JOB, runScheduledCheck } from './features/alerts/alerts.service';
+import {
+  ALERT_JOB,
+  readAlertSchedule,
+  resolveSatisfiedAlerts,
+  runScheduledCheck,
+} from './features/alerts/alerts.service';
 import { authenticate, bootstrapAdmin, createAuthState } from './features/auth/auth.service';
 import { getLastSeq } from './features/changes/changes.service';
 import {
   createDashboardPublisher,
   type DashboardPublisher,
 } from './features/dashboard/dashboard.publisher';
-import { compactDashboardStats } from './features/dashboard/dashboard.repo';
-import { computeDashboard } from './features/dashboard/dashboard.service';
-import { selectAlertRules } from './features/settings/settings.repo';
+import { compactDashboard, computeDashboard } from './features/dashboard/dashboard.service';
 import { createJobs } from './jobs/scheduler';
 import { createLogger, type Logger } from './logger';
 import { createRealtime } from './realtime/realtime';
@@ -63,6 +66,8 @@ export async function startServer(env: Env, options: ServerOptions = {}): Promis
     log,
     realtime: realtime.port,
     jobs: jobs.port,
+    // The one call up the feature tree, handed down (docs/decisions/0010-feature-boundaries.md).
+    hooks: { upkeepRecorded: resolveSatisfiedAlerts },
     now: options.now ?? (() => new Date()),
     queryCount: database.queryCount,
   };
@@ -93,7 +98,7 @@ export async function startServer(env: Env, options: ServerOptions = {}): Promis
     server.listen(env.PORT, env.HOST, () => resolve());
   });
   // The alert check (it also expires quotes) on the rules' schedule, and once at start.
-  const { schedule } = await selectAlertRules(deps.db);
+  const schedule = await readAlertSchedule(deps);
   if (options.scheduleJobs ?? true) {
     jobs.start([
       { name: ALERT_JOB, pattern: schedule, run: () => runScheduledCheck(deps) },
@@ -101,7 +106,7 @@ export async function startServer(env: Env, options: ServerOptions = {}): Promis
       {
         name: 'dashboard-compact',
         pattern: '17 3 * * *',
-        run: () => compactDashboardStats(deps.db),
+        run: () => compactDashboard(deps),
       },
     ]);
     void runScheduledCheck(deps).catch((error) => log.error('alert check failed', error));

@@ -161,7 +161,8 @@ export const vehicles = pgTable(
     firstRegistrationDate: dateColumn('first_registration_date'),
     notes: text('notes'),
     searchText: text('search_text').notNull(),
-    /** The owner's name, normalised: "find the vehicle by its owner" without a join. */
+    /** The owner's name, normalised: "find the vehicle by its owner" without a join; kept by a
+     * trigger on vehicles and clients (migration `party_search_triggers`, decision 0010). */
     ownerSearchText: text('owner_search_text').notNull().default(''),
     archivedAt: instant('archived_at'),
     version: integer('version').notNull().default(1),
@@ -259,7 +260,7 @@ export const quotes = pgTable(
     createdById: uuid('created_by_id'),
     createdByName: text('created_by_name'),
     searchText: text('search_text').notNull(),
-    /** The client's name and the vehicle's plate, normalised, kept in step by their services. */
+    /** The client's name and the vehicle's plate, normalised; kept by triggers (decision 0010). */
     partySearchText: text('party_search_text').notNull().default(''),
     archivedAt: instant('archived_at'),
     version: integer('version').notNull().default(1),

@@ -1,17 +1,21 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import type { Deps } from '../deps';
-import { authenticate } from '../features/auth/auth.service';
+import type { Actor } from '../deps';
 import type { AppEnv } from './router';
 
 export const SESSION_COOKIE = 'gp_session';
 const COOKIE_MAX_AGE = 30 * 24 * 3600;
 
-/** Resolves the session cookie to an actor (or null) for every API request. */
-export function sessionMiddleware(deps: Deps): MiddlewareHandler<AppEnv> {
+/**
+ * Resolves the session cookie to an actor (or null) for every API request. `authenticate` is the
+ * auth feature's, handed in by the app: the HTTP layer sits below the features.
+ */
+export function sessionMiddleware(
+  authenticate: (token: string) => Promise<Actor | null>,
+): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const token = getCookie(c, SESSION_COOKIE);
-    c.set('actor', token ? await authenticate(deps, token) : null);
+    c.set('actor', token ? await authenticate(token) : null);
     await next();
   };
 }

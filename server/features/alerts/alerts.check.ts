@@ -18,7 +18,7 @@ import type {
 import type { Deps } from '../../deps';
 import { writeWithChanges } from '../changes/changes.service';
 import { expireDueQuotes } from '../quotes/quotes.service';
-import { selectAlertRules } from '../settings/settings.repo';
+import { readAlertRules } from '../settings/settings.service';
 import {
   selectOpenDeclinedWork,
   selectSentQuotes,
@@ -247,7 +247,7 @@ export async function runAlertCheck(deps: Deps): Promise<CheckSummary> {
   const expiredQuotes = await expireDueQuotes(deps);
   const now = deps.now();
   const today = todayInParis(now);
-  const rules = await selectAlertRules(deps.db);
+  const rules = await readAlertRules(deps.db);
   const { desired, vehicles, quotes } = await computeDesiredAlerts(deps, rules, today);
   const active = await selectActiveSystemAlerts(deps.db);
 

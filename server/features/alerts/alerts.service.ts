@@ -1,7 +1,6 @@
 import { Cron } from 'croner';
 import type { z } from 'zod';
 import {
-  type AlertRules,
   type AlertRulesPatchSchema,
   AlertRulesUpdateSchema,
   computeSeverity,
@@ -16,15 +15,15 @@ import type {
   AlertStatus,
   CheckSummary,
 } from '../../../domain/schemas/alert';
+import { FEED_READERS, READERS, requireRole, WRITERS } from '../../access';
 import type { Executor } from '../../db/client';
 import type { Actor, Deps } from '../../deps';
-import { FEED_READERS, READERS, requireRole, WRITERS } from '../auth/access';
 import { type RecordChange, staleVersionError, writeWithChanges } from '../changes/changes.service';
-import { selectClientById } from '../clients/clients.repo';
-import { selectQuoteById } from '../quotes/quotes.repo';
-import { saveAlertRulesVersioned, selectAlertRules } from '../settings/settings.repo';
-import { selectStaffById } from '../staff/staff.repo';
-import { selectVehicleById } from '../vehicles/vehicles.repo';
+import { readClient } from '../clients/clients.service';
+import { readQuote } from '../quotes/quotes.service';
+import { readAlertRules, saveAlertRules } from '../settings/settings.service';
+import { readStaffMember } from '../staff/staff.service';
+import { readVehicle } from '../vehicles/vehicles.service';
 import { runAlertCheck } from './alerts.check';
 import {
   countActiveAlerts,
@@ -91,16 +90,16 @@ export async function listAlerts(
 
 async function subjectOf(db: Executor, type: 'vehicle' | 'quote' | 'client', id: string) {
   if (type === 'client') {
-    const client = await selectClientById(db, id);
+    const client = await readClient(db, id);
     return client && { label: getClientDisplayName(client), clientId: client.id };
   }
   if (type === 'vehicle') {
-    const vehicle = await selectVehicleById(db, id);
+    const vehicle = await readVehicle(db, id);
     return (
       vehicle && { label: `${vehicle.plate} — ${vehicle.clientName}`, clientId: vehicle.clientId }
     );
   }
-  const quote = await selectQuoteById(db, id);
+  const quote = await readQuote(db, id);
   return (
     quote && {
       label: `${quote.number ?? 'Devis brouillon'} — ${quote.clientName}`,
@@ -123,7 +122,7 @@ export async function createCustomAlert(
         { path: ['subjectId'], code: 'custom', message: 'Introuvable.' },
       ]);
     }
-    if (input.assigneeId && !(await selectStaffById(tx, input.assigneeId))) {
+    if (input.assigneeId && !(await readStaffMember(tx, input.assigneeId))) {
       throw new AppError('validation_failed', 'Ce membre du personnel est introuvable.', [
         { path: ['assigneeId'], code: 'custom', message: 'Introuvable.' },
       ]);
@@ -196,7 +195,7 @@ export async function actOnAlert(
         values = { status: 'snoozed', snoozedUntil: change.until };
         break;
       case 'assign':
-        if (change.assigneeId && !(await selectStaffById(tx, change.assigneeId))) {
+        if (change.assigneeId && !(await readStaffMember(tx, change.assigneeId))) {
           throw new AppError('validation_failed', 'Ce membre du personnel est introuvable.', [
             { path: ['assigneeId'], code: 'custom', message: 'Introuvable.' },
           ]);
@@ -221,15 +220,17 @@ export async function actOnAlert(
   });
 }
 
-/** A CT or service recorded on a vehicle satisfies its open alert of that kind at once. */
+/**
+ * A CT or service recorded on a vehicle satisfies its open alert of that kind at once. The
+ * vehicles feature calls it through `deps.hooks.upkeepRecorded` (wired in server.ts): it sits
+ * below this one and does not import it.
+ */
 export async function resolveSatisfiedAlerts(
   tx: Executor,
   record: RecordChange,
-  kind: 'ct_due' | 'service_due',
-  vehicleId: string,
-  now: Date,
+  upkeep: { kind: 'ct_due' | 'service_due'; vehicleId: string; at: Date },
 ): Promise<void> {
-  const ids = await resolveSubjectAlerts(tx, kind, vehicleId, now);
+  const ids = await resolveSubjectAlerts(tx, upkeep.kind, upkeep.vehicleId, upkeep.at);
   for (const alert of await selectAlertsByIds(tx, ids)) {
     record({ entity: 'alert', action: 'updated', id: alert.id, data: alert });
   }
@@ -258,6 +259,11 @@ export async function runScheduledCheck(
   return outcome.ran ? { ran: true, summary: outcome.result } : { ran: false };
 }
 
+/** The check's cron pattern, for the scheduler at start-up. */
+export async function readAlertSchedule(deps: Pick<Deps, 'db'>): Promise<string> {
+  return (await readAlertRules(deps.db)).schedule;
+}
+
 /** "Vérifier maintenant", for admins. */
 export async function runCheckNow(
   deps: Deps,
@@ -270,7 +276,7 @@ export async function runCheckNow(
 
 export async function getAlertRules(deps: Deps, actor: Actor) {
   requireRole(actor, READERS);
-  const [rules, schedule] = await Promise.all([selectAlertRules(deps.db), getSchedule(deps)]);
+  const [rules, schedule] = await Promise.all([readAlertRules(deps.db), getSchedule(deps)]);
   return { ...rules, ...schedule };
 }
 
@@ -296,10 +302,10 @@ export async function updateAlertRules(
   const { version, ...rules } = input;
   validateSchedule(rules.schedule);
   const saved = await writeWithChanges(deps, actor, async (tx, record) => {
-    if (!(await saveAlertRulesVersioned(tx, version, rules, deps.now()))) {
-      throw await staleVersionError(tx, 'alert_rules', 'alert-rules', await selectAlertRules(tx));
+    if (!(await saveAlertRules(tx, version, rules, deps.now()))) {
+      throw await staleVersionError(tx, 'alert_rules', 'alert-rules', await readAlertRules(tx));
     }
-    const current = await selectAlertRules(tx);
+    const current = await readAlertRules(tx);
     record({ entity: 'alert_rules', action: 'updated', id: 'alert-rules', data: current });
     return current;
   });

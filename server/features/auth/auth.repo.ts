@@ -2,13 +2,6 @@ import { and, eq, gt, isNull, lt, or } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { displayTokens, sessions, staff } from '../../db/schema';
 
-export type StaffRow = typeof staff.$inferSelect;
-
-export async function selectStaffByEmail(db: Executor, email: string) {
-  const [row] = await db.select().from(staff).where(eq(staff.email, email)).limit(1);
-  return row;
-}
-
 export async function insertSession(
   db: Executor,
   session: {
@@ -27,7 +20,8 @@ export async function insertSession(
 
 /**
  * The session with its owner — an active staff member, or a display token not revoked — if it
- * has not expired.
+ * has not expired. One join on the owners' tables, read on every request: a read of their rows,
+ * not a call into their features (docs/decisions/0010-feature-boundaries.md).
  */
 export async function selectLiveSession(db: Executor, id: string, now: Date) {
   const [row] = await db
@@ -54,14 +48,6 @@ export async function deleteSession(db: Executor, id: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.id, id));
 }
 
-export async function deleteSessionsOfStaff(db: Executor, staffId: string): Promise<void> {
-  await db.delete(sessions).where(eq(sessions.staffId, staffId));
-}
-
 export async function deleteExpiredSessions(db: Executor, now: Date): Promise<void> {
   await db.delete(sessions).where(lt(sessions.expiresAt, now));
-}
-
-export async function updateLastLogin(db: Executor, staffId: string, at: Date): Promise<void> {
-  await db.update(staff).set({ lastLoginAt: at }).where(eq(staff.id, staffId));
 }

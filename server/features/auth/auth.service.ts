@@ -3,22 +3,20 @@ import type { z } from 'zod';
 import { AppError } from '../../../domain/errors';
 import type { LoginSchema, SessionUser, SetupSchema } from '../../../domain/schemas/staff';
 import type { Actor, Deps } from '../../deps';
+import { redeemDisplayToken } from '../display-tokens/display-tokens.service';
 import {
-  findUsableDisplayToken,
-  markDisplayTokenUsed,
-} from '../display-tokens/display-tokens.repo';
-import { countAdmins } from '../staff/staff.repo';
-import { createStaffMember } from '../staff/staff.service';
+  createStaffMember,
+  findActiveMemberByCredentials,
+  hasAdmin,
+  recordLogin,
+} from '../staff/staff.service';
 import {
   deleteExpiredSessions,
   deleteSession,
   insertSession,
   selectLiveSession,
-  selectStaffByEmail,
-  updateLastLogin,
   updateSessionSeen,
 } from './auth.repo';
-import { DUMMY_HASH, verifyPassword } from './password';
 import { createLoginLimiter, type LoginLimiter } from './rate-limit';
 
 /** Sessions end after 30 days without use; wall screens and counter PCs stay signed in. */
@@ -45,7 +43,7 @@ export function createAuthState(): AuthState {
 export type RequestMeta = { ip: string | null; userAgent: string | null };
 export type SignedIn = { user: SessionUser; token: string };
 
-export function hashToken(token: string): string {
+function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
@@ -72,7 +70,7 @@ async function openSession(deps: Deps, owner: SessionOwner, meta: RequestMeta): 
     userAgent: meta.userAgent?.slice(0, 300) ?? null,
     ip: meta.ip,
   });
-  if ('staffId' in owner) await updateLastLogin(deps.db, owner.staffId, now);
+  if ('staffId' in owner) await recordLogin(deps.db, owner.staffId, now);
   return token;
 }
 
@@ -92,15 +90,14 @@ export async function login(
       { retryAfterSeconds: wait },
     );
   }
-  const member = await selectStaffByEmail(deps.db, input.email);
-  const isValid = await verifyPassword(input.password, member?.passwordHash ?? DUMMY_HASH);
-  if (!member || !isValid || !member.active) {
+  const member = await findActiveMemberByCredentials(deps.db, input.email, input.password);
+  if (!member) {
     state.limiter.recordFailure(keys, now);
     throw new AppError('unauthenticated', 'E-mail ou mot de passe incorrect.');
   }
   state.limiter.reset(keys[0]!);
   const token = await openSession(deps, { staffId: member.id }, meta);
-  return { user: toSessionUser(member), token };
+  return { user: member, token };
 }
 
 /** The actor behind a session cookie, or null when it is unknown, expired or deactivated. */
@@ -138,7 +135,7 @@ export async function purgeExpiredSessions(deps: Deps): Promise<void> {
  * token is issued for the link the server prints. Returns that token, if any.
  */
 export async function bootstrapAdmin(deps: Deps, state: AuthState): Promise<string | null> {
-  if ((await countAdmins(deps.db)) > 0) return null;
+  if (await hasAdmin(deps.db)) return null;
   const { ADMIN_EMAIL, ADMIN_PASSWORD } = deps.env;
   if (ADMIN_EMAIL && ADMIN_PASSWORD) {
     await createStaffMember(deps, null, {
@@ -168,7 +165,7 @@ export async function completeSetup(
   ) {
     throw new AppError('forbidden', 'Ce lien de configuration est invalide ou a déjà servi.');
   }
-  if ((await countAdmins(deps.db)) > 0) {
+  if (await hasAdmin(deps.db)) {
     state.setupToken = null;
     throw new AppError('forbidden', 'Un administrateur existe déjà.');
   }
@@ -193,12 +190,11 @@ export async function signInDisplay(
       retryAfterSeconds: wait,
     });
   }
-  const token = await findUsableDisplayToken(deps.db, hashToken(secret));
+  const token = await redeemDisplayToken(deps.db, secret, now);
   if (!token) {
     state.limiter.recordFailure(keys, now.getTime());
     throw new AppError('unauthenticated', 'Ce jeton d’écran est invalide ou a été révoqué.');
   }
-  await markDisplayTokenUsed(deps.db, token.id, now);
   const sessionToken = await openSession(deps, { displayTokenId: token.id }, meta);
   return {
     user: { id: token.id, email: '', name: token.name, role: 'display' },

@@ -1,9 +1,9 @@
 import { AppError } from '../../../domain/errors';
 import { toFeedChange } from '../../../domain/feed';
 import type { Change, Entity, FeedChange } from '../../../domain/schemas/change';
+import { FEED_READERS, READERS, requireRole } from '../../access';
 import type { Executor, Tx } from '../../db/client';
 import type { Actor, Deps } from '../../deps';
-import { FEED_READERS, READERS, requireRole } from '../auth/access';
 import {
   type ChangeInput,
   insertChanges,

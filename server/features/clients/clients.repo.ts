@@ -1,4 +1,4 @@
-import { and, asc, eq, isNotNull, isNull, like, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, eq, isNotNull, isNull, like, type SQL, sql } from 'drizzle-orm';
 import { buildClientSearchText, buildClientSortName } from '../../../domain/client/client-search';
 import type { Client, ClientValues } from '../../../domain/schemas/client';
 import type { Executor } from '../../db/client';
@@ -57,6 +57,11 @@ export async function insertClients(db: Executor, values: ClientValues[]): Promi
   if (values.length === 0) return [];
   const rows = await db.insert(clients).values(values.map(toClientRow)).returning();
   return rows.map(toClient);
+}
+
+export async function countClients(db: Executor): Promise<number> {
+  const [row] = await db.select({ value: count() }).from(clients);
+  return row?.value ?? 0;
 }
 
 export async function selectClientById(db: Executor, id: string): Promise<Client | undefined> {

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { buildClientNameText, buildClientSortName } from '../../../domain/client/client-search';
+import { buildClientSortName } from '../../../domain/client/client-search';
 import { AppError, fromZodError } from '../../../domain/errors';
 import {
   type Client,
@@ -9,13 +9,13 @@ import {
   type ClientValues,
 } from '../../../domain/schemas/client';
 import { toSearchTerms } from '../../../domain/text';
+import { READERS, requireRole, WRITERS } from '../../access';
+import type { Executor } from '../../db/client';
 import { decodeCursor, encodeCursor } from '../../db/cursor';
 import type { Actor, Deps } from '../../deps';
-import { READERS, requireRole, WRITERS } from '../auth/access';
 import { staleVersionError, writeWithChanges } from '../changes/changes.service';
-import { syncQuotePartySearch } from '../quotes/quotes.service';
-import { syncVehicleOwnerSearch } from '../vehicles/vehicles.service';
 import {
+  countClients,
   insertClient,
   selectClientById,
   selectClientPage,
@@ -82,10 +82,7 @@ export async function updateClient(
     if (!merged.success) throw fromZodError(merged.error);
     const client = await updateClientVersioned(tx, id, version, merged.data, deps.now());
     if (!client) throw await staleVersionError(tx, 'client', current.id, current);
-    if (buildClientNameText(client) !== buildClientNameText(current)) {
-      await syncVehicleOwnerSearch(tx, client);
-      await syncQuotePartySearch(tx, { clientId: id });
-    }
+    // A new name reaches the vehicles' and quotes' search text by trigger (decision 0010).
     record({ entity: 'client', action: 'updated', id, data: client });
     return client;
   });
@@ -108,4 +105,18 @@ export async function setClientArchived(
     record({ entity: 'client', action: archived ? 'archived' : 'restored', id, data: client });
     return client;
   });
+}
+
+/*
+ * For the features above this one, inside their own transaction and after their own access
+ * check: no actor here (docs/decisions/0010-feature-boundaries.md).
+ */
+
+export function readClient(db: Executor, id: string): Promise<Client | undefined> {
+  return selectClientById(db, id);
+}
+
+/** Whether the garage has any client at all, archived ones included (the demo seeds an empty one). */
+export async function hasClients(db: Executor): Promise<boolean> {
+  return (await countClients(db)) > 0;
 }

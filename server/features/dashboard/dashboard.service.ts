@@ -1,10 +1,11 @@
 import { addDays, todayInParis } from '../../../domain/dates';
 import type { Dashboard } from '../../../domain/schemas/dashboard';
 import { QUOTE_STATUSES } from '../../../domain/schemas/quote';
+import { FEED_READERS, requireRole } from '../../access';
 import type { Actor, Deps } from '../../deps';
-import { FEED_READERS, requireRole } from '../auth/access';
 import { listQuotesAwaiting } from '../quotes/quotes.service';
 import {
+  compactDashboardStats,
   selectAcceptedValuePerMonth,
   selectAlertFigures,
   selectCounterFigures,
@@ -97,4 +98,9 @@ export async function computeDashboard(deps: Pick<Deps, 'db' | 'now'>): Promise<
 export async function getDashboard(deps: Deps, actor: Actor): Promise<Dashboard> {
   requireRole(actor, FEED_READERS);
   return computeDashboard(deps);
+}
+
+/** Folds the day's counter deltas into one row each: the nightly job (decision 0008). */
+export function compactDashboard(deps: Pick<Deps, 'db'>): Promise<void> {
+  return compactDashboardStats(deps.db);
 }

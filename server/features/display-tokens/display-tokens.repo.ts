@@ -1,7 +1,7 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { DisplayToken } from '../../../domain/schemas/display-token';
 import type { Executor } from '../../db/client';
-import { displayTokens, sessions } from '../../db/schema';
+import { displayTokens } from '../../db/schema';
 
 type DisplayTokenRow = typeof displayTokens.$inferSelect;
 
@@ -41,7 +41,7 @@ export async function markDisplayTokenUsed(db: Executor, id: string, at: Date): 
   await db.update(displayTokens).set({ lastUsedAt: at }).where(eq(displayTokens.id, id));
 }
 
-/** Revokes the token and deletes its sessions; undefined if it does not exist. */
+/** Revokes the token (a trigger ends its sessions); undefined if it does not exist. */
 export async function revokeDisplayToken(
   db: Executor,
   id: string,
@@ -52,7 +52,5 @@ export async function revokeDisplayToken(
     .set({ revokedAt: at })
     .where(eq(displayTokens.id, id))
     .returning();
-  if (!row) return undefined;
-  await db.delete(sessions).where(eq(sessions.displayTokenId, id));
-  return toDisplayToken(row);
+  return row && toDisplayToken(row);
 }

@@ -1,11 +1,22 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { AppError } from '../../../domain/errors';
 import type { DisplayToken } from '../../../domain/schemas/display-token';
+import { requireRole } from '../../access';
+import type { Executor } from '../../db/client';
 import type { Actor, Deps } from '../../deps';
-import { requireRole } from '../auth/access';
-import { hashToken } from '../auth/auth.service';
 import { writeWithChanges } from '../changes/changes.service';
-import { insertDisplayToken, revokeDisplayToken, selectDisplayTokens } from './display-tokens.repo';
+import {
+  findUsableDisplayToken,
+  insertDisplayToken,
+  markDisplayTokenUsed,
+  revokeDisplayToken,
+  selectDisplayTokens,
+} from './display-tokens.repo';
+
+/** Only the SHA-256 of a token's secret is stored, so a leaked table gives no screen away. */
+function hashSecret(secret: string): string {
+  return createHash('sha256').update(secret).digest('hex');
+}
 
 export async function listDisplayTokens(deps: Deps, actor: Actor): Promise<DisplayToken[]> {
   requireRole(actor, ['admin']);
@@ -23,7 +34,7 @@ export async function createDisplayToken(
   const created = await writeWithChanges(deps, actor, async (tx, record) => {
     const row = await insertDisplayToken(tx, {
       name,
-      tokenHash: hashToken(token),
+      tokenHash: hashSecret(token),
       createdById: actor.id,
       createdAt: deps.now(),
     });
@@ -33,7 +44,10 @@ export async function createDisplayToken(
   return { ...created, token };
 }
 
-/** Revoking ends the wall screen's session and drops its socket at once. */
+/**
+ * Revoking ends the wall screen's session (a trigger deletes it: migration
+ * session_owner_triggers) and drops its socket at once.
+ */
 export async function revokeDisplay(deps: Deps, actor: Actor, id: string): Promise<DisplayToken> {
   requireRole(actor, ['admin']);
   const revoked = await writeWithChanges(deps, actor, async (tx, record) => {
@@ -44,4 +58,18 @@ export async function revokeDisplay(deps: Deps, actor: Actor, id: string): Promi
   });
   deps.realtime.endSessions({ staffId: id });
   return revoked;
+}
+
+/**
+ * For the auth feature's sign-in, which checks no actor: the token behind this secret if it is
+ * not revoked, marked as used now.
+ */
+export async function redeemDisplayToken(
+  db: Executor,
+  secret: string,
+  at: Date,
+): Promise<{ id: string; name: string } | undefined> {
+  const token = await findUsableDisplayToken(db, hashSecret(secret));
+  if (token) await markDisplayTokenUsed(db, token.id, at);
+  return token;
 }

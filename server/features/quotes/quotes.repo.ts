@@ -1,6 +1,5 @@
 import { and, asc, desc, eq, inArray, isNull, like, lt, or, type SQL, sql } from 'drizzle-orm';
 import { getClientDisplayName } from '../../../domain/client/client-name';
-import { buildClientNameText, buildQuotePartyText } from '../../../domain/client/client-search';
 import { computeAcceptedTotals, computeQuoteTotals } from '../../../domain/quote/totals';
 import type { Quote, QuoteJob, QuoteLine, QuoteSummary } from '../../../domain/schemas/quote';
 import type { Executor } from '../../db/client';
@@ -419,45 +418,4 @@ export async function selectQuotesAwaiting(db: Executor, limit: number): Promise
     .orderBy(asc(quotes.sentAt), asc(quotes.id))
     .limit(limit);
   return rows.map(toQuoteSummary);
-}
-
-/**
- * Recomputes `party_search_text` (client name + plate) of the quotes of a client, of a vehicle,
- * or one quote, after a rename, a plate change or a new vehicle on the quote.
- */
-export async function refreshPartySearchText(
-  db: Executor,
-  where: { clientId: string } | { vehicleId: string } | { quoteId: string },
-): Promise<void> {
-  const condition =
-    'clientId' in where
-      ? eq(quotes.clientId, where.clientId)
-      : 'vehicleId' in where
-        ? eq(quotes.vehicleId, where.vehicleId)
-        : eq(quotes.id, where.quoteId);
-  const rows = await db
-    .select({
-      id: quotes.id,
-      lastName: clients.lastName,
-      firstName: clients.firstName,
-      companyName: clients.companyName,
-      plate: vehicles.plate,
-      plateKey: vehicles.plateKey,
-    })
-    .from(quotes)
-    .innerJoin(clients, eq(clients.id, quotes.clientId))
-    .leftJoin(vehicles, eq(vehicles.id, quotes.vehicleId))
-    .where(condition);
-  if (rows.length === 0) return;
-  const ids = rows.map((row) => row.id);
-  const texts = rows.map((row) =>
-    buildQuotePartyText(
-      buildClientNameText(row),
-      row.plate && row.plateKey ? { plate: row.plate, plateKey: row.plateKey } : null,
-    ),
-  );
-  await db.execute(sql`
-    UPDATE ${quotes} SET party_search_text = d.text
-    FROM (SELECT unnest(${sql.param(ids)}::uuid[]) AS id, unnest(${sql.param(texts)}::text[]) AS text) AS d
-    WHERE ${quotes.id} = d.id`);
 }

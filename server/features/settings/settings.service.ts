@@ -1,14 +1,21 @@
 import type { z } from 'zod';
 import { fromZodError } from '../../../domain/errors';
+import type { AlertRules } from '../../../domain/alerts/rules';
 import {
   type Settings,
   type SettingsPatchSchema,
   SettingsUpdateSchema,
 } from '../../../domain/schemas/settings';
+import { ADMINS, READERS, requireRole } from '../../access';
+import type { Executor } from '../../db/client';
 import type { Actor, Deps } from '../../deps';
-import { ADMINS, READERS, requireRole } from '../auth/access';
 import { staleVersionError, writeWithChanges } from '../changes/changes.service';
-import { saveSettingsVersioned, selectSettings } from './settings.repo';
+import {
+  saveAlertRulesVersioned,
+  saveSettingsVersioned,
+  selectAlertRules,
+  selectSettings,
+} from './settings.repo';
 
 export async function getSettings(deps: Deps, actor: Actor): Promise<Settings> {
   requireRole(actor, READERS);
@@ -53,4 +60,29 @@ export async function patchSettings(
   const merged = SettingsUpdateSchema.safeParse({ ...values, ...changes, version });
   if (!merged.success) throw fromZodError(merged.error);
   return updateSettings(deps, actor, merged.data);
+}
+
+/*
+ * For the features above this one, inside their own transaction and after their own access
+ * check: no actor here (docs/decisions/0010-feature-boundaries.md).
+ */
+
+/** The company settings: quoting reads the validity, the VAT regime and the mentions. */
+export function readSettings(db: Executor): Promise<Settings> {
+  return selectSettings(db);
+}
+
+/** The alert rules, stored beside the settings; the alerts feature owns what they mean. */
+export function readAlertRules(db: Executor) {
+  return selectAlertRules(db);
+}
+
+/** Saves the alert rules if `version` is still current (0: never saved); false otherwise. */
+export function saveAlertRules(
+  db: Executor,
+  version: number,
+  rules: AlertRules,
+  now: Date,
+): Promise<boolean> {
+  return saveAlertRulesVersioned(db, version, rules, now);
 }

@@ -29,6 +29,18 @@ export async function selectStaffById(db: Executor, id: string): Promise<StaffRo
   return row;
 }
 
+export async function selectStaffByEmail(
+  db: Executor,
+  email: string,
+): Promise<StaffRow | undefined> {
+  const [row] = await db.select().from(staff).where(eq(staff.email, email)).limit(1);
+  return row;
+}
+
+export async function updateLastLogin(db: Executor, id: string, at: Date): Promise<void> {
+  await db.update(staff).set({ lastLoginAt: at }).where(eq(staff.id, id));
+}
+
 /** Undefined when the e-mail is taken (unique index), so the service can answer in French. */
 export async function insertStaff(
   db: Executor,

@@ -1,17 +1,25 @@
 import type { z } from 'zod';
 import { AppError } from '../../../domain/errors';
-import type { Staff, StaffCreateSchema, StaffUpdateSchema } from '../../../domain/schemas/staff';
+import type {
+  SessionUser,
+  Staff,
+  StaffCreateSchema,
+  StaffUpdateSchema,
+} from '../../../domain/schemas/staff';
+import { requireRole, WRITERS } from '../../access';
+import type { Executor } from '../../db/client';
 import type { Actor, Deps } from '../../deps';
-import { requireRole, WRITERS } from '../auth/access';
-import { deleteSessionsOfStaff } from '../auth/auth.repo';
-import { hashPassword } from '../auth/password';
 import { staleVersionError, writeWithChanges } from '../changes/changes.service';
+import { DUMMY_HASH, hashPassword, verifyPassword } from './password';
 import {
+  countAdmins,
   countOtherActiveAdmins,
   insertStaff,
   selectAllStaff,
+  selectStaffByEmail,
   selectStaffById,
   toStaff,
+  updateLastLogin,
   updateStaffVersioned,
 } from './staff.repo';
 
@@ -62,7 +70,6 @@ export async function updateStaffMember(
   const { version, password, ...changes } = input;
   const passwordHash = password ? await hashPassword(password) : undefined;
   const losesAdmin = changes.active === false || (changes.role && changes.role !== 'admin');
-  const endsSessions = changes.active === false || changes.role !== undefined || Boolean(password);
 
   const updated = await writeWithChanges(deps, actor, async (tx, record) => {
     const current = await selectStaffById(tx, id);
@@ -78,12 +85,49 @@ export async function updateStaffMember(
       deps.now(),
     );
     if (!row) throw await staleVersionError(tx, 'staff', id, toStaff(current));
-    if (endsSessions) await deleteSessionsOfStaff(tx, id);
     const member = toStaff(row);
     record({ entity: 'staff', action: 'updated', id, data: member });
-    return member;
+    // The same test as the trigger that deleted the sessions (migration session_owner_triggers).
+    const endsSessions =
+      (current.active && !row.active) ||
+      current.role !== row.role ||
+      current.passwordHash !== row.passwordHash;
+    return { member, endsSessions };
   });
   // A deactivated account, a new role or a new password: every open session starts over.
-  if (endsSessions) deps.realtime.endSessions({ staffId: id });
-  return updated;
+  if (updated.endsSessions) deps.realtime.endSessions({ staffId: id });
+  return updated.member;
+}
+
+/*
+ * For the features above this one, inside their own transaction and after their own access
+ * check: no actor here (docs/decisions/0010-feature-boundaries.md).
+ */
+
+export async function readStaffMember(db: Executor, id: string): Promise<Staff | undefined> {
+  const row = await selectStaffById(db, id);
+  return row && toStaff(row);
+}
+
+export async function hasAdmin(db: Executor): Promise<boolean> {
+  return (await countAdmins(db)) > 0;
+}
+
+/**
+ * The active member with this e-mail and password, or undefined. The password is checked even
+ * for an unknown e-mail, so timing does not reveal which accounts exist.
+ */
+export async function findActiveMemberByCredentials(
+  db: Executor,
+  email: string,
+  password: string,
+): Promise<SessionUser | undefined> {
+  const member = await selectStaffByEmail(db, email);
+  const isValid = await verifyPassword(password, member?.passwordHash ?? DUMMY_HASH);
+  if (!member || !isValid || !member.active) return undefined;
+  return { id: member.id, email: member.email, name: member.name, role: member.role };
+}
+
+export async function recordLogin(db: Executor, id: string, at: Date): Promise<void> {
+  await updateLastLogin(db, id, at);
 }

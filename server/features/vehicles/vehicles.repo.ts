@@ -292,15 +292,6 @@ export async function selectVehicleHistory(
   };
 }
 
-/** Keeps `owner_search_text` in step when the owner's name changes. */
-export async function updateOwnerSearchText(
-  db: Executor,
-  clientId: string,
-  text: string,
-): Promise<void> {
-  await db.update(vehicles).set({ ownerSearchText: text }).where(eq(vehicles.clientId, clientId));
-}
-
 export async function insertServiceRecord(
   db: Executor,
   values: typeof serviceRecords.$inferInsert,

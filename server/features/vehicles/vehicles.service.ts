@@ -1,5 +1,4 @@
 import type { z } from 'zod';
-import { buildClientNameText } from '../../../domain/client/client-search';
 import { AppError, fromZodError } from '../../../domain/errors';
 import type { Client } from '../../../domain/schemas/client';
 import {
@@ -17,14 +16,12 @@ import {
 import { toPlateAwareTerms } from '../../../domain/text';
 import { parsePlate, toPlateSearchKey } from '../../../domain/vehicle/plate';
 import { buildVehicleSearchText } from '../../../domain/vehicle/vehicle-search';
+import { READERS, requireRole, WRITERS } from '../../access';
 import type { Executor } from '../../db/client';
 import { decodeCursor, encodeCursor } from '../../db/cursor';
 import type { Actor, Deps } from '../../deps';
-import { resolveSatisfiedAlerts } from '../alerts/alerts.service';
-import { READERS, requireRole, WRITERS } from '../auth/access';
-import { staleVersionError, type RecordChange, writeWithChanges } from '../changes/changes.service';
-import { selectClientById } from '../clients/clients.repo';
-import { syncQuotePartySearch } from '../quotes/quotes.service';
+import { type RecordChange, staleVersionError, writeWithChanges } from '../changes/changes.service';
+import { readClient } from '../clients/clients.service';
 import {
   closeOwnership,
   insertInspection,
@@ -37,7 +34,6 @@ import {
   selectVehicleHistory,
   selectVehiclePage,
   touchVehicle,
-  updateOwnerSearchText,
   updateVehicleArchived,
   updateVehicleVersioned,
   type VehicleRowValues,
@@ -64,18 +60,13 @@ function toRowValues(values: Omit<VehicleValues, 'clientId'>): Omit<VehicleRowVa
 }
 
 async function requireActiveClient(db: Executor, clientId: string): Promise<Client> {
-  const client = await selectClientById(db, clientId);
+  const client = await readClient(db, clientId);
   if (!client || client.archivedAt) {
     throw new AppError('validation_failed', 'Ce client est introuvable ou archivé.', [
       { path: ['clientId'], code: 'custom', message: 'Ce client est introuvable ou archivé.' },
     ]);
   }
   return client;
-}
-
-/** After a client's rename: their vehicles are still found by the new name. */
-export async function syncVehicleOwnerSearch(tx: Executor, client: Client): Promise<void> {
-  await updateOwnerSearchText(tx, client.id, buildClientNameText(client));
 }
 
 async function requireVehicle(db: Executor, id: string): Promise<Vehicle> {
@@ -143,12 +134,12 @@ export async function createVehicle(
 ): Promise<Vehicle> {
   requireRole(actor, WRITERS);
   return writeWithChanges(deps, actor, async (tx, record) => {
-    const owner = await requireActiveClient(tx, values.clientId);
+    await requireActiveClient(tx, values.clientId);
     const now = deps.now();
+    // owner_search_text is the trigger's, as is the quotes' text after a new plate (decision 0010).
     const id = await insertVehicle(tx, {
       clientId: values.clientId,
       ...toRowValues(values),
-      ownerSearchText: buildClientNameText(owner),
       createdAt: now,
       updatedAt: now,
     });
@@ -173,7 +164,6 @@ export async function updateVehicle(
     if (!(await updateVehicleVersioned(tx, id, version, toRowValues(merged.data), deps.now()))) {
       throw await staleVersionError(tx, 'vehicle', current.id, current);
     }
-    await syncQuotePartySearch(tx, { vehicleId: id });
     return recordVehicle(tx, record, id, 'updated');
   });
 }
@@ -207,17 +197,11 @@ export async function transferVehicle(
     if (current.version !== input.version)
       throw await staleVersionError(tx, 'vehicle', current.id, current);
     if (current.clientId === input.clientId) return current;
-    const owner = await requireActiveClient(tx, input.clientId);
+    await requireActiveClient(tx, input.clientId);
     const now = deps.now();
     await closeOwnership(tx, id, now);
     await insertOwnership(tx, id, input.clientId, now);
-    await updateVehicleVersioned(
-      tx,
-      id,
-      input.version,
-      { clientId: input.clientId, ownerSearchText: buildClientNameText(owner) },
-      now,
-    );
+    await updateVehicleVersioned(tx, id, input.version, { clientId: input.clientId }, now);
     return recordVehicle(tx, record, id, 'updated');
   });
 }
@@ -234,7 +218,7 @@ export async function recordInspection(
     await insertInspection(tx, { vehicleId: id, ...input });
     await touchVehicle(tx, id, deps.now());
     // The CT moves the next due date: the alert it satisfied is resolved now, not at next check.
-    await resolveSatisfiedAlerts(tx, record, 'ct_due', id, deps.now());
+    await deps.hooks.upkeepRecorded(tx, record, { kind: 'ct_due', vehicleId: id, at: deps.now() });
     return recordVehicle(tx, record, id, 'updated');
   });
 }
@@ -290,7 +274,30 @@ export async function recordService(
       }
     }
     await touchVehicle(tx, id, deps.now());
-    await resolveSatisfiedAlerts(tx, record, 'service_due', id, deps.now());
+    await deps.hooks.upkeepRecorded(tx, record, {
+      kind: 'service_due',
+      vehicleId: id,
+      at: deps.now(),
+    });
     return recordVehicle(tx, record, id, 'updated');
   });
+}
+
+/*
+ * For the features above this one, inside their own transaction and after their own access
+ * check: no actor here (docs/decisions/0010-feature-boundaries.md).
+ */
+
+export function readVehicle(db: Executor, id: string): Promise<Vehicle | undefined> {
+  return selectVehicleById(db, id);
+}
+
+/** The mileage written on a quote when it is sent, unless a higher reading is already known. */
+export async function noteQuoteMileage(
+  tx: Executor,
+  reading: { vehicleId: string; date: string; km: number },
+): Promise<void> {
+  const highest = await selectHighestMileage(tx, reading.vehicleId);
+  if (highest && highest.km >= reading.km) return;
+  await insertMileage(tx, { ...reading, source: 'quote' });
 }

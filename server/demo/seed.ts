@@ -1,20 +1,16 @@
-import { count } from 'drizzle-orm';
 import { todayInParis } from '../../domain/dates';
 import { ClientInputSchema, type ClientValues } from '../../domain/schemas/client';
 import { SettingsUpdateSchema } from '../../domain/schemas/settings';
 import type { Actor, Deps } from '../deps';
-import { writeWithChanges } from '../features/changes/changes.service';
-import { insertClients } from '../features/clients/clients.repo';
+import { createClient, hasClients } from '../features/clients/clients.service';
 import { createQuote, transitionQuote } from '../features/quotes/quotes.service';
-import { selectSettings } from '../features/settings/settings.repo';
-import { updateSettings } from '../features/settings/settings.service';
+import { getSettings, updateSettings } from '../features/settings/settings.service';
 import {
   createVehicle,
   recordInspection,
   recordMileage,
   recordService,
 } from '../features/vehicles/vehicles.service';
-import { clients } from './schema';
 
 const FIRST_NAMES = [
   ['mr', 'Jean'],
@@ -318,8 +314,7 @@ async function seedVehiclesAndQuotes(deps: Deps, clientIds: string[]): Promise<v
   const random = createRandom(7);
   const now = deps.now();
   const at = (days: number): Deps => ({ ...deps, now: () => daysAgo(now, days) });
-  const settings = await selectSettings(deps.db);
-  const packages = settings.packages;
+  const { packages } = await getSettings(deps, DEMO_ACTOR);
   let quoteIndex = 0;
   for (const [index, clientId] of clientIds.entries()) {
     if (index % 5 === 4) continue;
@@ -399,23 +394,18 @@ async function seedVehiclesAndQuotes(deps: Deps, clientIds: string[]): Promise<v
 
 /**
  * A demo garage in an empty database: company settings, a few dozen clients with French names
- * and addresses, their vehicles with CT and mileage history, and quotes at every stage.
+ * and addresses, their vehicles with CT and mileage history, and quotes at every stage. It is
+ * made through the features' services, as a counter would make it: above the features, never
+ * inside server/db (docs/decisions/0010-feature-boundaries.md).
  */
 export async function seedDemoData(deps: Deps): Promise<boolean> {
-  const [row] = await deps.db.select({ value: count() }).from(clients);
-  if ((row?.value ?? 0) > 0) return false;
-  const version = (await selectSettings(deps.db)).version;
+  if (await hasClients(deps.db)) return false;
+  const { version } = await getSettings(deps, DEMO_ACTOR);
   await updateSettings(deps, null, SettingsUpdateSchema.parse({ ...DEMO_SETTINGS, version }));
-  const created = await writeWithChanges(deps, DEMO_ACTOR, async (tx, record) => {
-    const rows = await insertClients(tx, buildDemoClients(48));
-    for (const client of rows) {
-      record({ entity: 'client', action: 'created', id: client.id, data: client });
-    }
-    return rows;
-  });
-  await seedVehiclesAndQuotes(
-    deps,
-    created.map((client) => client.id),
-  );
+  const clientIds: string[] = [];
+  for (const values of buildDemoClients(48)) {
+    clientIds.push((await createClient(deps, DEMO_ACTOR, values)).id);
+  }
+  await seedVehiclesAndQuotes(deps, clientIds);
   return true;
 }
