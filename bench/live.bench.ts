@@ -17,7 +17,6 @@ import { io, type Socket } from 'socket.io-client';
 import type { z } from 'zod';
 import type { Change } from '../domain/schemas/change';
 import type { ClientListQuerySchema } from '../domain/schemas/client';
-import type { ServerToClientEvents } from '../domain/events';
 import { buildDemoClients } from '../server/demo/seed';
 import { insertClients } from '../server/features/clients/clients.repo';
 import { expectStatus } from '../server/test/api-client';

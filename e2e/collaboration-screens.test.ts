@@ -47,7 +47,10 @@ describe('collaboration on the client, vehicle, alert and settings screens', () 
     await marie.page.getByLabel('Ville').press('Escape');
     await ask.getByRole('button', { name: 'Abandonner la saisie' }).click();
     await marie.page.getByRole('button', { name: 'Modifier' }).waitFor();
-    const saved = await expectStatus(200, admin.api.clients[':id'].$get({ param: { id: client.id } }));
+    const saved = await expectStatus(
+      200,
+      admin.api.clients[':id'].$get({ param: { id: client.id } }),
+    );
     expect(saved.address.city).toBe('Lyon');
     expect(marie.errors).toEqual([]);
     await marie.context.close();

@@ -25,9 +25,12 @@ const MARIE = { name: 'Marie Dubois', email: 'marie@garage.test' };
 const PAUL = { name: 'Paul Martin', email: 'paul@garage.test' };
 const PASSWORD = 'motdepasse-comptoir';
 
-const descriptions = (page: Page) => page.getByLabel('Description').evaluateAll((cells) =>
-  cells.map((cell) => (cell instanceof HTMLInputElement ? cell.value : '')),
-);
+const descriptions = (page: Page) =>
+  page
+    .getByLabel('Description')
+    .evaluateAll((cells) =>
+      cells.map((cell) => (cell instanceof HTMLInputElement ? cell.value : '')),
+    );
 
 /**
  * Two counter staff on one quote, on two PCs (two browser contexts): whatever they do at the
@@ -97,7 +100,9 @@ describe('two staff editing one quote', () => {
     await paul.page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
     const told = paul.page.locator('.merge-notice');
     await expect.poll(() => told.textContent()).toContain('Marie Dubois a modifié ce devis');
-    await expect.poll(() => told.textContent()).toContain('ligne « Liquide de frein DOT 4 » ajoutée');
+    await expect
+      .poll(() => told.textContent())
+      .toContain('ligne « Liquide de frein DOT 4 » ajoutée');
     await expect.poll(() => told.textContent()).toContain('enregistrées avec les siennes');
 
     // Both pieces of work are saved, and on both screens.
@@ -110,11 +115,17 @@ describe('two staff editing one quote', () => {
     ]);
     expect(lines[1]!.unitPriceCents).toBe(5500);
     expect(await descriptions(paul.page)).toEqual(lines.map((line) => line.description));
-    await expect.poll(() => descriptions(marie.page)).toEqual(lines.map((line) => line.description));
+    await expect
+      .poll(() => descriptions(marie.page))
+      .toEqual(lines.map((line) => line.description));
     const toMarie = marie.page.locator('.merge-notice');
     await expect.poll(() => toMarie.textContent()).toContain('Paul Martin a modifié ce devis');
-    await expect.poll(() => toMarie.textContent()).toContain('ligne « Plaquettes de frein avant » modifiée');
-    await expect.poll(() => marie.page.getByLabel('Prix unitaire HT').nth(1).inputValue()).toBe('55,00');
+    await expect
+      .poll(() => toMarie.textContent())
+      .toContain('ligne « Plaquettes de frein avant » modifiée');
+    await expect
+      .poll(() => marie.page.getByLabel('Prix unitaire HT').nth(1).inputValue())
+      .toBe('55,00');
     await shoot(marie.page, 'merge-added-vs-edited-marie');
     await shoot(paul.page, 'merge-added-vs-edited-paul');
 
@@ -142,7 +153,9 @@ describe('two staff editing one quote', () => {
     const conflict = paul.page.locator('.conflict');
     await conflict.waitFor();
     await expect.poll(() => conflict.textContent()).toContain('Marie Dubois a modifié ce devis');
-    const row = conflict.locator('[data-conflict]').filter({ hasText: 'Plaquettes de frein avant' });
+    const row = conflict
+      .locator('[data-conflict]')
+      .filter({ hasText: 'Plaquettes de frein avant' });
     await expect.poll(() => row.textContent()).toContain('Supprimée');
     await expect.poll(() => row.textContent()).toContain('céramique');
     await shoot(paul.page, 'merge-deleted-vs-edited-paul-conflict');
@@ -196,7 +209,9 @@ describe('two staff editing one quote', () => {
               id: current.jobs[0]!.id,
               title: current.jobs[0]!.title,
               lines: [
-                ...current.jobs[0]!.lines.map(({ totalExclVatCents: _, accepted: __, ...line }) => line),
+                ...current.jobs[0]!.lines.map(
+                  ({ totalExclVatCents: _, accepted: __, ...line }) => line,
+                ),
                 {
                   kind: 'part',
                   description: 'Balais d’essuie-glace',

@@ -2,8 +2,8 @@ import { useBeforeLeave } from '@solidjs/router';
 import { batch, createMemo, createSignal, onCleanup, onMount } from 'solid-js';
 import { createStore, reconcile, unwrap } from 'solid-js/store';
 import type { z } from 'zod';
-import { isDeepEqual } from '../../domain/merge/deep-equal';
 import { AppError } from '../../domain/errors';
+import { isDeepEqual } from '../../domain/merge/deep-equal';
 import type { Side } from '../../domain/merge/merge-record';
 import { readDetails } from '../../domain/refusals';
 import type { ChangeOf } from '../../domain/schemas/change';
@@ -15,6 +15,7 @@ import { useSession } from './session';
 export type EditableEntity = 'client' | 'vehicle' | 'quote' | 'settings' | 'alert_rules';
 type Versioned = { version: number };
 type Who = { id: string; name: string } | null;
+
 export type { Side };
 
 /** One overlapping edit, as the conflict panel shows it: the two values, worded for the user. */

@@ -1,4 +1,4 @@
-import { A, createAsync, revalidate, useNavigate, useSearchParams } from '@solidjs/router';
+import { A, createAsync, useNavigate, useSearchParams } from '@solidjs/router';
 import {
   createEffect,
   createSignal,
@@ -9,16 +9,13 @@ import {
   Show,
   Suspense,
 } from 'solid-js';
-import { formatEuros } from '../../../domain/money';
 import {
   QUOTE_STATUS_LABELS,
   QUOTE_STATUSES,
   type QuoteStatus,
-  type QuoteSummary,
 } from '../../../domain/schemas/quote';
-import { errorMessage } from '../../lib/api';
 import { formatCalendarDate, formatDate, initials } from '../../lib/format';
-import { useChanges, useLive } from '../../lib/live';
+import { useLive } from '../../lib/live';
 import { Button } from '../../ui/Button';
 import { Badge, EmptyState, ErrorMessage, Spinner } from '../../ui/Feedback';
 import { NewQuoteDialog } from './NewQuoteDialog';

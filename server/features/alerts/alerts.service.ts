@@ -324,7 +324,7 @@ export async function patchAlertRules(
 ) {
   requireRole(actor, ['admin']);
   const { version, ...changes } = patch;
-  const current = await selectAlertRules(deps.db);
+  const current = await readAlertRules(deps.db);
   if (current.version !== version) {
     throw await staleVersionError(deps.db, 'alert_rules', 'alert-rules', current);
   }

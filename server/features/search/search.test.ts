@@ -1,11 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { QuoteSummary } from '../../../domain/schemas/quote';
-import type { Vehicle } from '../../../domain/schemas/vehicle';
+import { type ApiClient, expectStatus } from '../../test/api-client';
 import { ENGINES } from '../../test/databases';
 import { buildClientInput, buildJobs, buildVehicleInput, uniqueTag } from '../../test/factories';
 import { startTestServer, type TestServer } from '../../test/harness';
-import type { HttpClient } from '../../test/http';
 
 /**
  * Vehicles are found by their owner's name and quotes by their client's name and plate: the
@@ -13,7 +11,7 @@ import type { HttpClient } from '../../test/http';
  */
 describe.each(ENGINES)('finding vehicles and quotes by their parties on %s', (engine) => {
   let server: TestServer;
-  let staff: HttpClient;
+  let staff: ApiClient;
 
   beforeAll(async () => {
     server = await startTestServer(engine);
@@ -22,42 +20,45 @@ describe.each(ENGINES)('finding vehicles and quotes by their parties on %s', (en
   afterAll(() => server?.close());
 
   async function createParties() {
-    const client = (await staff.expect(201).post('/api/v1/clients', buildClientInput())).body;
-    const vehicle: Vehicle = (
-      await staff.expect(201).post('/api/v1/vehicles', buildVehicleInput(client.id))
-    ).body;
-    const quote: QuoteSummary = (
-      await staff.expect(201).post('/api/v1/quotes', {
-        clientId: client.id,
-        vehicleId: vehicle.id,
-        jobs: buildJobs(),
-      })
-    ).body;
+    const client = await expectStatus(201, staff.api.clients.$post({ json: buildClientInput() }));
+    const vehicle = await expectStatus(
+      201,
+      staff.api.vehicles.$post({ json: buildVehicleInput(client.id) }),
+    );
+    const quote = await expectStatus(
+      201,
+      staff.api.quotes.$post({
+        json: { clientId: client.id, vehicleId: vehicle.id, jobs: buildJobs() },
+      }),
+    );
     return { client, vehicle, quote };
   }
 
   async function find(q: string) {
-    const query = encodeURIComponent(q);
     const ids = (items: Array<{ id: string }>) => items.map((item) => item.id);
     const [vehicles, quotes, everything] = await Promise.all([
-      staff.expect(200).get(`/api/v1/vehicles?q=${query}`),
-      staff.expect(200).get(`/api/v1/quotes?q=${query}`),
-      staff.expect(200).get(`/api/v1/search?q=${query}`),
+      expectStatus(200, staff.api.vehicles.$get({ query: { q } })),
+      expectStatus(200, staff.api.quotes.$get({ query: { q } })),
+      expectStatus(200, staff.api.search.$get({ query: { q } })),
     ]);
     return {
-      vehicles: ids(vehicles.body.items),
-      quotes: ids(quotes.body.items),
-      searchVehicles: ids(everything.body.vehicles),
-      searchQuotes: ids(everything.body.quotes),
+      vehicles: ids(vehicles.items),
+      quotes: ids(quotes.items),
+      searchVehicles: ids(everything.vehicles),
+      searchQuotes: ids(everything.quotes),
     };
   }
 
   it('finds a renamed client’s vehicles and quotes by the new name, accents and case ignored', async () => {
     const { client, vehicle, quote } = await createParties();
     const name = `Lefèvre${uniqueTag()}`;
-    await staff
-      .expect(200)
-      .patch(`/api/v1/clients/${client.id}`, { version: client.version, lastName: name });
+    await expectStatus(
+      200,
+      staff.api.clients[':id'].$patch({
+        param: { id: client.id },
+        json: { version: client.version, lastName: name },
+      }),
+    );
 
     const found = await find(name.replace('è', 'e').toUpperCase());
     expect(found).toEqual({
@@ -66,7 +67,7 @@ describe.each(ENGINES)('finding vehicles and quotes by their parties on %s', (en
       searchVehicles: [vehicle.id],
       searchQuotes: [quote.id],
     });
-    expect(await find(client.lastName)).toEqual({
+    expect(await find(client.lastName ?? '')).toEqual({
       vehicles: [],
       quotes: [],
       searchVehicles: [],
@@ -77,9 +78,13 @@ describe.each(ENGINES)('finding vehicles and quotes by their parties on %s', (en
   it('finds a quote by its vehicle’s new plate, typed with any spacing', async () => {
     const { vehicle, quote } = await createParties();
     const plate = buildVehicleInput(vehicle.clientId).plate;
-    const { body: updated } = await staff
-      .expect(200)
-      .patch(`/api/v1/vehicles/${vehicle.id}`, { version: vehicle.version, plate });
+    const updated = await expectStatus(
+      200,
+      staff.api.vehicles[':id'].$patch({
+        param: { id: vehicle.id },
+        json: { version: vehicle.version, plate },
+      }),
+    );
 
     const spaced = updated.plate.replaceAll('-', ' ').toLowerCase();
     expect((await find(spaced)).quotes).toEqual([quote.id]);
@@ -89,22 +94,30 @@ describe.each(ENGINES)('finding vehicles and quotes by their parties on %s', (en
 
   it('finds a quote by the plate of the vehicle it was moved to, and a sold vehicle by its new owner', async () => {
     const { client, vehicle: first, quote } = await createParties();
-    const { body: second } = await staff
-      .expect(201)
-      .post('/api/v1/vehicles', buildVehicleInput(client.id));
-    await staff
-      .expect(200)
-      .patch(`/api/v1/quotes/${quote.id}`, { version: quote.version, vehicleId: second.id });
+    const second = await expectStatus(
+      201,
+      staff.api.vehicles.$post({ json: buildVehicleInput(client.id) }),
+    );
+    await expectStatus(
+      200,
+      staff.api.quotes[':id'].$patch({
+        param: { id: quote.id },
+        json: { version: quote.version, vehicleId: second.id },
+      }),
+    );
     expect((await find(second.plate)).quotes).toEqual([quote.id]);
     expect((await find(first.plate)).quotes).toEqual([]);
 
-    const { body: buyer } = await staff.expect(201).post('/api/v1/clients', buildClientInput());
-    await staff.expect(200).post(`/api/v1/vehicles/${first.id}/transfer`, {
-      version: first.version,
-      clientId: buyer.id,
-    });
-    expect((await find(buyer.lastName)).vehicles).toEqual([first.id]);
-    expect((await find(client.lastName)).vehicles).toEqual([second.id]);
+    const buyer = await expectStatus(201, staff.api.clients.$post({ json: buildClientInput() }));
+    await expectStatus(
+      200,
+      staff.api.vehicles[':id'].transfer.$post({
+        param: { id: first.id },
+        json: { version: first.version, clientId: buyer.id },
+      }),
+    );
+    expect((await find(buyer.lastName ?? '')).vehicles).toEqual([first.id]);
+    expect((await find(client.lastName ?? '')).vehicles).toEqual([second.id]);
   });
 
   it('keeps the text in step when the database is written without the server', async () => {

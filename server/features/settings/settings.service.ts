@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import { fromZodError } from '../../../domain/errors';
 import type { AlertRules } from '../../../domain/alerts/rules';
+import { fromZodError } from '../../../domain/errors';
 import {
   type Settings,
   type SettingsPatchSchema,
