@@ -70,7 +70,7 @@ describe('two staff on the clients list', () => {
     await paul.context.close();
   });
 
-  it('refuses the second of two concurrent edits and shows the other’s version', async () => {
+  it('merges two edits of one client, and shows the field both changed side by side', async () => {
     const admin = await server.admin();
     const client = await expectStatus(
       201,
@@ -87,27 +87,43 @@ describe('two staff on the clients list', () => {
       await page.goto(`/clients/${client.id}`);
       await page.getByRole('button', { name: 'Modifier' }).click();
     }
-    await marie.page.getByText('Paul Martin modifie aussi cette fiche.').waitFor();
+    await marie.page.getByText('Paul Martin modifie cette fiche.').waitFor();
 
+    // Paul types a city and a note; Marie saves another city and an e-mail first.
+    await paul.page.getByLabel('Ville').fill('Vénissieux');
+    await paul.page.getByLabel('Notes').fill('Préfère être appelé le matin');
     await marie.page.getByLabel('Ville').fill('Bron');
+    await marie.page.getByLabel('E-mail').fill('lucas.perrin@exemple.fr');
     await marie.page.getByRole('button', { name: 'Enregistrer' }).click();
     await marie.page.getByText('Client enregistré.').waitFor();
 
-    await paul.page.getByText(/Marie Dubois a modifié ce client à/).waitFor();
-    await paul.page.getByLabel('Ville').fill('Vénissieux');
-    await paul.page.getByRole('button', { name: 'Enregistrer' }).click();
-    const conflict = paul.page
-      .getByRole('alert')
-      .filter({ hasText: 'Marie Dubois a modifié ce client' });
+    // Paul's form takes her e-mail by itself, and asks about the city.
+    const conflict = paul.page.locator('.conflict');
     await conflict.waitFor();
-    await expect.poll(() => conflict.textContent()).toContain('Bron');
-    await expect.poll(() => conflict.textContent()).toContain('Vénissieux');
-
-    // Nothing was overwritten; Paul reapplies his change knowingly.
+    await expect.poll(() => conflict.textContent()).toContain('Marie Dubois a modifié ce client');
+    const row = conflict.locator('[data-conflict="city"]');
+    await expect.poll(() => row.textContent()).toContain('Bron');
+    await expect.poll(() => row.textContent()).toContain('Vénissieux');
+    await expect
+      .poll(() => paul.page.getByLabel('E-mail').inputValue())
+      .toBe('lucas.perrin@exemple.fr');
     expect(await readCity()).toBe('Bron');
-    await paul.page.getByRole('button', { name: 'Réappliquer mes modifications' }).click();
+
+    // He keeps his city, knowingly, and saves: her e-mail and his note stand with it.
+    await row.getByText('Vénissieux').click();
+    await paul.page.getByRole('button', { name: 'Appliquer mes choix' }).click();
+    await paul.page.getByRole('button', { name: 'Enregistrer' }).click();
     await paul.page.getByText('Client enregistré.').waitFor();
-    expect(await readCity()).toBe('Vénissieux');
+    const saved = await expectStatus(
+      200,
+      admin.api.clients[':id'].$get({ param: { id: client.id } }),
+    );
+    expect([saved.address.city, saved.email, saved.notes]).toEqual([
+      'Vénissieux',
+      'lucas.perrin@exemple.fr',
+      'Préfère être appelé le matin',
+    ]);
+    await marie.page.getByText(/Paul Martin a modifié ce client à/).waitFor();
 
     expect([...marie.errors, ...paul.errors]).toEqual([]);
     await marie.context.close();

@@ -83,20 +83,23 @@ describe('two staff on one quote', () => {
     await marie.page.getByText('Devis enregistré.').waitFor();
     await expect.poll(() => total(paul.page)).toBe('201,85\u00a0€');
 
-    // Both edit the same version; Marie saves first, Paul's save is refused with her version.
+    // Both change the same price; Marie saves first. Paul sees the two prices side by side,
+    // live, and picks: nothing of either is dropped unseen.
     const firstPrice = (page: typeof marie.page) => page.getByLabel('Prix unitaire HT').first();
     await firstPrice(marie.page).fill('70,00');
     await firstPrice(paul.page).fill('60,00');
-    await marie.page.getByRole('button', { name: 'Enregistrer' }).click();
+    await marie.page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
     await marie.page.getByRole('button', { name: 'Enregistré', exact: true }).waitFor();
-    await paul.page
-      .getByText(/Marie Dubois a modifié ce devis à/)
-      .first()
-      .waitFor();
-    await paul.page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
     const conflict = paul.page.locator('.conflict');
     await conflict.waitFor();
     expect(await conflict.textContent()).toContain('Marie Dubois a modifié ce devis');
+    const row = conflict.locator('[data-conflict]').first();
+    await expect.poll(() => row.textContent()).toContain('70,00');
+    await expect.poll(() => row.textContent()).toContain('60,00');
+    await row.getByText(/70,00/).click();
+    await paul.page.getByRole('button', { name: 'Appliquer mes choix' }).click();
+    await expect.poll(() => firstPrice(paul.page).inputValue()).toBe('70,00');
+    await paul.page.getByRole('button', { name: 'Enregistré', exact: true }).waitFor();
     const admin = await server.admin();
     const saved = await expectStatus(200, admin.api.quotes[':id'].$get({ param: { id: quoteId } }));
     expect(saved.jobs[0]!.lines[0]!.unitPriceCents).toBe(7000);
