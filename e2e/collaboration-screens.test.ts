@@ -126,7 +126,7 @@ describe('collaboration on the client, vehicle, alert and settings screens', () 
     await expect.poll(() => item(marie.page).count()).toBe(0);
 
     // Still found where it belongs.
-    await marie.page.getByRole('combobox').first().selectOption({ label: 'Reportées' });
+    await marie.page.getByLabel('Statut').selectOption({ label: 'Reportées' });
     await item(marie.page).waitFor();
     expect([...marie.errors, ...paul.errors]).toEqual([]);
     await marie.context.close();

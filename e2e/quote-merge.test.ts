@@ -83,7 +83,9 @@ describe('two staff editing one quote', () => {
     const quote = await newQuote();
     const marie = await login(browser, server.url, MARIE.email, PASSWORD);
     const paul = await login(browser, server.url, PAUL.email, PASSWORD);
-    // Paul's screen is cut from the live updates: his copy goes stale, as on a flaky network.
+    // Paul's screen is cut from the live updates (the socket never reaches the server, by
+    // WebSocket or by polling): his copy goes stale, as on a flaky network.
+    await paul.page.routeWebSocket(/\/socket\.io\//, () => undefined);
     await paul.page.route('**/socket.io/**', (route) => route.abort());
     await paul.page.goto(`/quotes/${quote.id}`);
     await marie.page.goto(`/quotes/${quote.id}`);

@@ -13,20 +13,26 @@ export type Placement<T> =
   | { item: T; isListed: true }
   /** Not (or no longer) in this list: archived, another status, another client… */
   | { item: T; isListed: false }
-  /** Cannot tell here (a text search the server evaluates): update it if shown, add nothing. */
+  /**
+   * Cannot tell here (a text search the server evaluates): updated if shown; otherwise the
+   * first page is read again, so a new match appears.
+   */
   | { item: T; isListed: 'unknown' };
 
 export type LiveListOptions<T extends { id: string }, E extends Entity> = {
   entity: E;
   /** The first page, from the route's query; a new one (new filters) starts the list again. */
   firstPage: () => Page<T> | undefined;
-  fetchPage: (cursor: string) => Promise<Page<T>>;
+  /** A page after `cursor`; the first page for `null`. */
+  fetchPage: (cursor: string | null) => Promise<Page<T>>;
   place: (change: ChangeOf<E>) => Placement<T> | null;
   /** The list's order (the server's): a new row goes where it belongs. */
   compare: (a: T, b: T) => number;
 };
 
 const FLASH_MS = 6000;
+/** A burst of changes the list cannot place reads the first page once. */
+const RELOAD_AFTER_MS = 300;
 
 /**
  * The one live, paged list (clients, vehicles, quotes, alerts): the first page from the route's
@@ -82,11 +88,34 @@ export function createLiveList<T extends { id: string }, E extends Entity>(
       setList('items', index, reconcile(placement.item));
     } else if (placement.isListed === true && fallsWithinLoaded(placement.item)) {
       setList('items', (items) => insertSorted(items, placement.item));
+    } else if (placement.isListed === 'unknown') {
+      reloadSoon();
     } else {
       return;
     }
     if (change.actor && change.actor.id !== session.user()?.id) flash(change.id, change.actor.name);
   });
+
+  let reloadTimer: ReturnType<typeof setTimeout> | undefined;
+  onCleanup(() => clearTimeout(reloadTimer));
+  /** The first page again; rows loaded beyond it (Charger plus) stay, each row once, in order. */
+  function reloadSoon(): void {
+    clearTimeout(reloadTimer);
+    reloadTimer = setTimeout(() => {
+      const started = generation;
+      options
+        .fetchPage(null)
+        .then((page) => {
+          if (started !== generation) return;
+          setList((current) => ({
+            items: dedupe([...page.items, ...current.items]).sort(options.compare),
+            nextCursor:
+              current.items.length > page.items.length ? current.nextCursor : page.nextCursor,
+          }));
+        })
+        .catch((error) => console.warn('Liste non relue', error));
+    }, RELOAD_AFTER_MS);
+  }
 
   /** A new row past the last loaded one belongs to a page not loaded yet. */
   function fallsWithinLoaded(item: T): boolean {

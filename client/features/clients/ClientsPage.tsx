@@ -35,7 +35,7 @@ export default function ClientsPage() {
   const clients = createLiveList({
     entity: 'client',
     firstPage,
-    fetchPage: (cursor) => getClientsPage(filters(), cursor),
+    fetchPage: (cursor) => (cursor ? getClientsPage(filters(), cursor) : getClientsPage(filters())),
     compare: compareClients,
     place: (change) => {
       const isListed = Boolean(change.data.archivedAt) === filters().archived;

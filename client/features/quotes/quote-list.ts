@@ -16,7 +16,7 @@ export function createQuoteList(
   return createLiveList({
     entity: 'quote',
     firstPage,
-    fetchPage: (cursor) => getQuotesPage(filters(), cursor),
+    fetchPage: (cursor) => (cursor ? getQuotesPage(filters(), cursor) : getQuotesPage(filters())),
     compare: compareQuotes,
     place: (change) => {
       const item = summarizeQuote(change.data);

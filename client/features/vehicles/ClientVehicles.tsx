@@ -18,7 +18,8 @@ export function ClientVehicles(props: { clientId: string; clientName?: string; c
   const vehicles = createLiveList({
     entity: 'vehicle',
     firstPage,
-    fetchPage: (cursor) => getVehiclesPage(filters(), cursor),
+    fetchPage: (cursor) =>
+      cursor ? getVehiclesPage(filters(), cursor) : getVehiclesPage(filters()),
     compare: compareVehicles,
     place: (change) => placeVehicle(change.data, filters()),
   });

@@ -24,7 +24,8 @@ export default function VehiclesPage() {
   const vehicles = createLiveList({
     entity: 'vehicle',
     firstPage,
-    fetchPage: (cursor) => getVehiclesPage(filters(), cursor),
+    fetchPage: (cursor) =>
+      cursor ? getVehiclesPage(filters(), cursor) : getVehiclesPage(filters()),
     compare: compareVehicles,
     place: (change) => placeVehicle(change.data, filters()),
   });
