@@ -21,6 +21,12 @@ const FIELD_LABELS: Record<keyof DraftFields, string> = {
   notes: 'Notes',
 };
 
+function isDraftField(field: string): field is keyof DraftFields {
+  return field in FIELD_LABELS;
+}
+
+const fieldLabel = (field: string) => (isDraftField(field) ? FIELD_LABELS[field] : field);
+
 const LINE_FIELDS = [
   'kind',
   'description',
@@ -60,7 +66,7 @@ function showField(field: keyof DraftFields, value: unknown): string {
 function describeChange(change: TheirChange): string {
   switch (change.kind) {
     case 'field':
-      return FIELD_LABELS[change.field as keyof DraftFields] ?? change.field;
+      return fieldLabel(change.field);
     case 'job_added':
       return `prestation « ${change.title} » ajoutée`;
     case 'job_removed':

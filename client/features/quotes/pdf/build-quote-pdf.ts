@@ -269,15 +269,13 @@ export function buildQuotePdf(input: QuotePdfInput): jsPDF {
     const accepted = quote.acceptedTotals;
     const rows: Array<[string, string, boolean?]> = [
       ['Montant accepté HT', euros(accepted.exclVatCents)],
-      ...(settings.vatExempt
-        ? []
-        : ([['TVA sur le montant accepté', euros(accepted.vatCents)]] as Array<[string, string]>)),
-      [
-        settings.vatExempt ? 'Net à payer accepté' : 'Montant accepté TTC',
-        euros(accepted.inclVatCents),
-        true,
-      ],
     ];
+    if (!settings.vatExempt) rows.push(['TVA sur le montant accepté', euros(accepted.vatCents)]);
+    rows.push([
+      settings.vatExempt ? 'Net à payer accepté' : 'Montant accepté TTC',
+      euros(accepted.inclVatCents),
+      true,
+    ]);
     y = ensureSpace(doc, y + 2, rows.length * 6 + 6);
     doc.setDrawColor(...MUTED);
     doc.setLineWidth(0.2);
