@@ -84,7 +84,15 @@ export function createEditableRecord<R extends Versioned, V extends object>(
   const [conflict, setConflict] = createSignal<PendingConflict<V> | null>(null);
   const [notice, setNotice] = createSignal<Notice | null>(null);
   const [error, setError] = createSignal<string | null>(null);
-  const [errors, setErrors] = createSignal<Record<string, string>>({});
+  const [saveErrors, setErrors] = createSignal<Record<string, string>>({});
+  /**
+   * Once a save was refused by the form's own check, the errors follow the typing: a fixed
+   * field clears at once, a new mistake shows at once, until a save goes through.
+   */
+  const [isChecking, setChecking] = createSignal(false);
+  const errors = createMemo(() =>
+    isChecking() && options.validate ? (options.validate(values) ?? {}) : saveErrors(),
+  );
   /** Changes seen while a save is in flight: applied once it settles, in order. */
   let queued: Array<{ record: R; by: Who; at: string }> = [];
 
@@ -154,10 +162,11 @@ export function createEditableRecord<R extends Versioned, V extends object>(
     if (conflict() || isSaving()) return false;
     const invalid = options.validate?.(clone(values));
     if (invalid && Object.keys(invalid).length > 0) {
-      setErrors(invalid);
+      setChecking(true);
       setError('Certaines informations sont invalides : corrigez les champs en rouge.');
       return false;
     }
+    setChecking(false);
     setSaving(true);
     setError(null);
     setErrors({});

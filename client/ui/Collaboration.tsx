@@ -147,6 +147,42 @@ export function ConflictPanel<V>(props: {
   );
 }
 
+/**
+ * What an editor says above its form, the same on every screen: what the others changed, the
+ * save's error, and the overlapping edits to pick from.
+ */
+export function EditorStatus<V>(props: {
+  editor: {
+    notice: () => Notice | null;
+    dismissNotice: () => void;
+    error: () => string | null;
+    conflict: () => PendingConflict<V> | null;
+    resolve: (choices: Record<string, Side>) => void;
+  };
+  /** The record, as the sentences name it: "ce client", "les paramètres". */
+  what: string;
+}) {
+  return (
+    <>
+      <MergeNotice
+        notice={props.editor.notice()}
+        what={props.what}
+        onDismiss={props.editor.dismissNotice}
+      />
+      <Show when={props.editor.error()}>
+        <div class="alert alert-error" role="alert">
+          {props.editor.error()}
+        </div>
+      </Show>
+      <Show when={props.editor.conflict()}>
+        {(conflict) => (
+          <ConflictPanel conflict={conflict()} what={props.what} onResolve={props.editor.resolve} />
+        )}
+      </Show>
+    </>
+  );
+}
+
 /** "Quitter sans enregistrer ?" when a link or Back would drop unsaved edits. */
 export function LeaveGuardDialog(props: {
   guard: { isAsking: () => boolean; leave: () => void; stay: () => void };

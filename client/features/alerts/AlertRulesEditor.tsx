@@ -9,11 +9,10 @@ import {
 import { createEditableRecord } from '../../lib/editable-record';
 import { useSession } from '../../lib/session';
 import { Button } from '../../ui/Button';
-import { ConflictPanel, LeaveGuardDialog, MergeNotice } from '../../ui/Collaboration';
+import { EditorStatus, LeaveGuardDialog } from '../../ui/Collaboration';
 import { Field } from '../../ui/Field';
 import { Input, Select } from '../../ui/Input';
 import { showToast } from '../../ui/toast';
-import { createLiveCheck } from '../settings/live-check';
 import { AlertSchedule } from './AlertSchedule';
 import { ALERT_RULES_ID, patchAlertRules } from './alert-rules.api';
 import {
@@ -42,14 +41,12 @@ export function AlertRulesEditor(props: { initial: AlertRulesRecord }) {
     validate: validateAlertRulesValues,
     save: ({ values, base, version }) => patch(toAlertRulesPatch(base, values, version)),
   });
-  const check = createLiveCheck(editor.values, editor.errors, validateAlertRulesValues);
   const isAdmin = () => canAdminister(session.user()?.role);
 
   async function submit(event: SubmitEvent) {
     event.preventDefault();
     if (!isAdmin()) return;
     const isSaved = await editor.save();
-    check.afterSave(isSaved);
     if (isSaved) showToast('Règles enregistrées ; la planification est appliquée.');
   }
 
@@ -81,29 +78,19 @@ export function AlertRulesEditor(props: { initial: AlertRulesRecord }) {
             </div>
           </Show>
         </header>
-        <MergeNotice notice={editor.notice()} what="les règles" onDismiss={editor.dismissNotice} />
-        <Show when={editor.error()}>
-          <div class="alert alert-error" role="alert">
-            {editor.error()}
-          </div>
-        </Show>
-        <Show when={editor.conflict()}>
-          {(conflict) => (
-            <ConflictPanel conflict={conflict()} what="les règles" onResolve={editor.resolve} />
-          )}
-        </Show>
+        <EditorStatus editor={editor} what="les règles" />
         <section class="card form">
           <h2>Seuils</h2>
           <div class="form-grid">
             <For each={NUMBER_FIELDS}>
               {([field, label]) => (
-                <Field label={label} for={`rule-${field}`} error={check.errors()[field]}>
+                <Field label={label} for={`rule-${field}`} error={editor.errors()[field]}>
                   <Input
                     id={`rule-${field}`}
                     inputMode="numeric"
                     value={editor.values[field]}
                     disabled={!isAdmin()}
-                    error={check.errors()[field]}
+                    error={editor.errors()[field]}
                     onInput={(event) => editor.setValues(field, event.currentTarget.value)}
                   />
                 </Field>
@@ -135,7 +122,7 @@ export function AlertRulesEditor(props: { initial: AlertRulesRecord }) {
           <Field
             label="Planification (cron, heure de Paris)"
             for="rule-schedule"
-            error={check.errors().schedule}
+            error={editor.errors().schedule}
             hint={
               describeCron(editor.values.schedule) ??
               'Expression cron à 5 champs : minute heure jour mois jour-de-semaine.'
@@ -146,7 +133,7 @@ export function AlertRulesEditor(props: { initial: AlertRulesRecord }) {
               class="mono"
               value={editor.values.schedule}
               disabled={!isAdmin()}
-              error={check.errors().schedule}
+              error={editor.errors().schedule}
               onInput={(event) => editor.setValues('schedule', event.currentTarget.value)}
             />
           </Field>

@@ -9,7 +9,7 @@ import { formatDateTime } from '../../lib/format';
 import { usePresence } from '../../lib/presence';
 import { useSession } from '../../lib/session';
 import { Button } from '../../ui/Button';
-import { ConflictPanel, LeaveGuardDialog, MergeNotice, PresenceNote } from '../../ui/Collaboration';
+import { EditorStatus, LeaveGuardDialog, PresenceNote } from '../../ui/Collaboration';
 import { ConfirmDialog } from '../../ui/Dialog';
 import { Badge } from '../../ui/Feedback';
 import { showToast } from '../../ui/toast';
@@ -101,17 +101,7 @@ export function ClientRecord(props: { initial: Client }) {
       </header>
 
       <PresenceNote viewers={viewers()} what="cette fiche" />
-      <MergeNotice notice={editor.notice()} what="ce client" onDismiss={editor.dismissNotice} />
-      <Show when={editor.error()}>
-        <div class="alert alert-error" role="alert">
-          {editor.error()}
-        </div>
-      </Show>
-      <Show when={editor.conflict()}>
-        {(conflict) => (
-          <ConflictPanel conflict={conflict()} what="ce client" onResolve={editor.resolve} />
-        )}
-      </Show>
+      <EditorStatus editor={editor} what="ce client" />
 
       <Show when={isEditing()} fallback={<ClientCard client={client()} />}>
         <div class="card">

@@ -7,7 +7,7 @@ import type { Settings } from '../../../domain/schemas/settings';
 import { createEditableRecord } from '../../lib/editable-record';
 import { usePresence } from '../../lib/presence';
 import { useSession } from '../../lib/session';
-import { ConflictPanel, LeaveGuardDialog, MergeNotice, PresenceNote } from '../../ui/Collaboration';
+import { EditorStatus, LeaveGuardDialog, PresenceNote } from '../../ui/Collaboration';
 import { showToast } from '../../ui/toast';
 import { getClient } from '../clients/clients.api';
 import { JobsEditor } from './JobsEditor';
@@ -73,12 +73,7 @@ export function QuoteEditor(props: { initial: Quote; settings: Settings }) {
         onError={editor.setError}
       />
       <PresenceNote viewers={viewers()} what="ce devis" />
-      <MergeNotice notice={editor.notice()} what="ce devis" onDismiss={editor.dismissNotice} />
-      <Show when={editor.error()}>
-        <div class="alert alert-error" role="alert">
-          {editor.error()}
-        </div>
-      </Show>
+      <EditorStatus editor={editor} what="ce devis" />
       <Show when={quote().status !== 'draft' && editor.isDirty()}>
         <div class="alert alert-warning" role="alert">
           Ce devis n’est plus un brouillon : vos modifications non enregistrées ne peuvent plus y
@@ -87,11 +82,6 @@ export function QuoteEditor(props: { initial: Quote; settings: Settings }) {
             Abandonner mes modifications
           </button>
         </div>
-      </Show>
-      <Show when={editor.conflict()}>
-        {(conflict) => (
-          <ConflictPanel conflict={conflict()} what="ce devis" onResolve={editor.resolve} />
-        )}
       </Show>
       <div class="editor-layout">
         <div class="editor-main">

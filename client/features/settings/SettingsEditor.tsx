@@ -6,12 +6,11 @@ import { createEditableRecord } from '../../lib/editable-record';
 import { formatDateTime } from '../../lib/format';
 import { useSession } from '../../lib/session';
 import { Button } from '../../ui/Button';
-import { ConflictPanel, LeaveGuardDialog, MergeNotice } from '../../ui/Collaboration';
+import { EditorStatus, LeaveGuardDialog } from '../../ui/Collaboration';
 import { ConfirmDialog } from '../../ui/Dialog';
 import { showToast } from '../../ui/toast';
 import { CompanySection } from './CompanySection';
 import { LabourRatesSection } from './LabourRatesSection';
-import { createLiveCheck } from './live-check';
 import { PackagesSection } from './PackagesSection';
 import { QuotingSection } from './QuotingSection';
 import { patchSettings, SETTINGS_ID } from './settings.api';
@@ -37,14 +36,12 @@ export function SettingsEditor(props: { initial: Settings }) {
     validate: validateSettingsValues,
     save: ({ values, base, version }) => patch(toSettingsPatch(base, values, version)),
   });
-  const check = createLiveCheck(editor.values, editor.errors, validateSettingsValues);
   const isAdmin = () => canAdminister(session.user()?.role);
 
   async function submit(event: SubmitEvent) {
     event.preventDefault();
     if (!isAdmin()) return;
     const isSaved = await editor.save();
-    check.afterSave(isSaved);
     if (isSaved) showToast('Paramètres enregistrés.');
   }
 
@@ -80,43 +77,29 @@ export function SettingsEditor(props: { initial: Settings }) {
             </div>
           </Show>
         </header>
-        <MergeNotice
-          notice={editor.notice()}
-          what="les paramètres"
-          onDismiss={editor.dismissNotice}
-        />
-        <Show when={editor.error()}>
-          <div class="alert alert-error" role="alert">
-            {editor.error()}
-          </div>
-        </Show>
-        <Show when={editor.conflict()}>
-          {(conflict) => (
-            <ConflictPanel conflict={conflict()} what="les paramètres" onResolve={editor.resolve} />
-          )}
-        </Show>
+        <EditorStatus editor={editor} what="les paramètres" />
         <CompanySection
           values={editor.values}
           setValues={editor.setValues}
-          errors={check.errors()}
+          errors={editor.errors()}
           isEditable={isAdmin()}
         />
         <QuotingSection
           values={editor.values}
           setValues={editor.setValues}
-          errors={check.errors()}
+          errors={editor.errors()}
           isEditable={isAdmin()}
         />
         <LabourRatesSection
           values={editor.values}
           setValues={editor.setValues}
-          errors={check.errors()}
+          errors={editor.errors()}
           isEditable={isAdmin()}
         />
         <PackagesSection
           values={editor.values}
           setValues={editor.setValues}
-          errors={check.errors()}
+          errors={editor.errors()}
           isEditable={isAdmin()}
         />
       </form>

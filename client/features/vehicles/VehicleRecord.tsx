@@ -7,7 +7,7 @@ import { createEditableRecord } from '../../lib/editable-record';
 import { usePresence } from '../../lib/presence';
 import { useSession } from '../../lib/session';
 import { validateAll } from '../../lib/validate';
-import { ConflictPanel, LeaveGuardDialog, MergeNotice, PresenceNote } from '../../ui/Collaboration';
+import { EditorStatus, LeaveGuardDialog, PresenceNote } from '../../ui/Collaboration';
 import { ConfirmDialog } from '../../ui/Dialog';
 import { showToast } from '../../ui/toast';
 import { NewQuoteDialog } from '../quotes/NewQuoteDialog';
@@ -100,7 +100,6 @@ export function VehicleRecord(props: { initial: Vehicle }) {
       />
 
       <PresenceNote viewers={viewers()} what="cette fiche" />
-      <MergeNotice notice={editor.notice()} what="ce véhicule" onDismiss={editor.dismissNotice} />
       {/* Duplicate plate, VIN check digit, mistyped plate: worth a look, never blocking. */}
       <Show when={vehicle().warnings.length > 0}>
         <div class="vehicle-warnings">
@@ -113,16 +112,7 @@ export function VehicleRecord(props: { initial: Vehicle }) {
           </For>
         </div>
       </Show>
-      <Show when={editor.error()}>
-        <div class="alert alert-error" role="alert">
-          {editor.error()}
-        </div>
-      </Show>
-      <Show when={editor.conflict()}>
-        {(conflict) => (
-          <ConflictPanel conflict={conflict()} what="ce véhicule" onResolve={editor.resolve} />
-        )}
-      </Show>
+      <EditorStatus editor={editor} what="ce véhicule" />
 
       <Show when={isEditing()} fallback={<VehicleCard vehicle={vehicle()} />}>
         <div class="card">

@@ -1,48 +1,14 @@
-import { hc } from 'hono/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AlertRulesSchema } from '../../../domain/alerts/rules';
 import { readDetails } from '../../../domain/refusals';
 import type { Change } from '../../../domain/schemas/change';
 import { ErrorBodySchema } from '../../../domain/schemas/common';
-import type { AppType } from '../../app';
+import type { ApiClient } from '../../test/api-client';
 import { ENGINES } from '../../test/databases';
-import { ADMIN, startTestServer, type TestServer } from '../../test/harness';
+import { startTestServer, type TestServer } from '../../test/harness';
 import { connectSocket, waitForEvent } from '../../test/socket';
 
-/**
- * A screen signed in through the API typed from the server's routes, with its own cookie jar.
- * Kept here rather than in the harness, which is moving to a typed client of its own: these
- * tests depend only on `startTestServer` and its `url`.
- */
-async function signIn(url: string, email: string, password: string) {
-  let cookie: string | null = null;
-  const api = hc<AppType>(url, {
-    fetch: async (input: RequestInfo | URL, init?: RequestInit) => {
-      const headers = new Headers(init?.headers);
-      if (cookie) headers.set('cookie', cookie);
-      const response = await fetch(input, { ...init, headers });
-      const setCookie = response.headers.get('set-cookie');
-      if (setCookie) cookie = setCookie.split(';')[0] ?? null;
-      return response;
-    },
-  }).api.v1;
-  const login = await api.auth.login.$post({ json: { email, password } });
-  expect(login.status).toBe(200);
-  return { api, cookie: () => cookie };
-}
-
-type Screen = Awaited<ReturnType<typeof signIn>>;
-let accounts = 0;
-
-async function signInAs(server: TestServer, role: 'admin' | 'staff', name: string) {
-  const root = await signIn(server.url, ADMIN.email, ADMIN.password);
-  accounts += 1;
-  const email = `rules-${role}${accounts}.${Date.now()}@garage.test`;
-  const password = 'motdepasse-test';
-  const created = await root.api.staff.$post({ json: { email, name, role, password } });
-  expect(created.status).toBe(201);
-  return signIn(server.url, email, password);
-}
+type Screen = ApiClient;
 
 async function readRules(screen: Screen) {
   const response = await screen.api['alert-rules'].$get();
@@ -70,13 +36,13 @@ describe.each(ENGINES)('PATCH /alert-rules on %s', (engine) => {
   afterAll(() => server?.close());
 
   it('saves the fields sent, keeps the others, applies the schedule, and is an alert_rules change, never a settings one', async () => {
-    const claire = await signInAs(server, 'admin', 'Claire Admin');
-    const marc = await signInAs(server, 'admin', 'Marc Admin');
+    const claire = await server.signIn('admin', 'Claire Admin');
+    const marc = await server.signIn('admin', 'Marc Admin');
     const before = await readRules(claire);
     const settingsBefore = await readSettings(marc);
 
     // Marc's screen is on the company settings: nothing of the rules may reach it as settings.
-    const socket = connectSocket(server.url, marc.cookie());
+    const socket = connectSocket(server.url, marc.cookie);
     await waitForEvent(socket, 'hello');
     const seen: Change[] = [];
     socket.on('change', (change) => void seen.push(change));
@@ -117,7 +83,7 @@ describe.each(ENGINES)('PATCH /alert-rules on %s', (engine) => {
   });
 
   it('checks urgent-after-opening on the merged rules, with the schema’s own message', async () => {
-    const admin = await signInAs(server, 'admin', 'Claire Admin');
+    const admin = await server.signIn('admin', 'Claire Admin');
     const rules = await readRules(admin);
     // Each patch is valid alone; merged with the current rules, urgency would come first.
     const earlierOpening = await admin.api['alert-rules'].$patch({
@@ -144,8 +110,8 @@ describe.each(ENGINES)('PATCH /alert-rules on %s', (engine) => {
   });
 
   it('refuses a version that is no longer current with stale_version and the current rules', async () => {
-    const claire = await signInAs(server, 'admin', 'Claire Admin');
-    const marc = await signInAs(server, 'admin', 'Marc Admin');
+    const claire = await server.signIn('admin', 'Claire Admin');
+    const marc = await server.signIn('admin', 'Marc Admin');
     const base = await readRules(claire);
     const first = await claire.api['alert-rules'].$patch({
       json: { declinedWorkReminderDays: 60, version: base.version },
@@ -167,7 +133,7 @@ describe.each(ENGINES)('PATCH /alert-rules on %s', (engine) => {
   });
 
   it('lets only admins patch them', async () => {
-    const staff = await signInAs(server, 'staff', 'Paul Comptoir');
+    const staff = await server.signIn('staff', 'Paul Comptoir');
     const rules = await readRules(staff);
     const response = await staff.api['alert-rules'].$patch({
       json: { quoteFollowUpDays: 3, version: rules.version },

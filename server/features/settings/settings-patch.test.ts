@@ -1,48 +1,14 @@
-import { hc } from 'hono/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readDetails } from '../../../domain/refusals';
 import type { Change } from '../../../domain/schemas/change';
 import { ErrorBodySchema } from '../../../domain/schemas/common';
 import { SettingsSchema } from '../../../domain/schemas/settings';
-import type { AppType } from '../../app';
+import type { ApiClient } from '../../test/api-client';
 import { ENGINES } from '../../test/databases';
-import { ADMIN, startTestServer, type TestServer } from '../../test/harness';
+import { startTestServer, type TestServer } from '../../test/harness';
 import { connectSocket, waitForEvent } from '../../test/socket';
 
-/**
- * A screen signed in through the API typed from the server's routes, with its own cookie jar.
- * Kept here rather than in the harness, which is moving to a typed client of its own: these
- * tests depend only on `startTestServer` and its `url`.
- */
-async function signIn(url: string, email: string, password: string) {
-  let cookie: string | null = null;
-  const api = hc<AppType>(url, {
-    fetch: async (input: RequestInfo | URL, init?: RequestInit) => {
-      const headers = new Headers(init?.headers);
-      if (cookie) headers.set('cookie', cookie);
-      const response = await fetch(input, { ...init, headers });
-      const setCookie = response.headers.get('set-cookie');
-      if (setCookie) cookie = setCookie.split(';')[0] ?? null;
-      return response;
-    },
-  }).api.v1;
-  const login = await api.auth.login.$post({ json: { email, password } });
-  expect(login.status).toBe(200);
-  return { api, cookie: () => cookie };
-}
-
-type Screen = Awaited<ReturnType<typeof signIn>>;
-let accounts = 0;
-
-async function signInAs(server: TestServer, role: 'admin' | 'staff', name: string) {
-  const root = await signIn(server.url, ADMIN.email, ADMIN.password);
-  accounts += 1;
-  const email = `patch-${role}${accounts}.${Date.now()}@garage.test`;
-  const password = 'motdepasse-test';
-  const created = await root.api.staff.$post({ json: { email, name, role, password } });
-  expect(created.status).toBe(201);
-  return signIn(server.url, email, password);
-}
+type Screen = ApiClient;
 
 /** The settings as they are now (any signed-in screen may read them). */
 async function readSettings(screen: Screen) {
@@ -65,11 +31,11 @@ describe.each(ENGINES)('PATCH /settings on %s', (engine) => {
   afterAll(() => server?.close());
 
   it('saves the fields sent, keeps the others, and reaches the other screens as a settings change', async () => {
-    const admin = await signInAs(server, 'admin', 'Claire Admin');
-    const staff = await signInAs(server, 'staff', 'Paul Comptoir');
+    const admin = await server.signIn('admin', 'Claire Admin');
+    const staff = await server.signIn('staff', 'Paul Comptoir');
     const before = await readSettings(admin);
 
-    const socket = connectSocket(server.url, staff.cookie());
+    const socket = connectSocket(server.url, staff.cookie);
     await waitForEvent(socket, 'hello');
     const live = waitForEvent(socket, 'change', (change: Change) => change.entity === 'settings');
     const response = await admin.api.settings.$patch({
@@ -103,8 +69,8 @@ describe.each(ENGINES)('PATCH /settings on %s', (engine) => {
   });
 
   it('refuses a version that is no longer current with stale_version, who saved, and the current settings', async () => {
-    const claire = await signInAs(server, 'admin', 'Claire Admin');
-    const marc = await signInAs(server, 'admin', 'Marc Admin');
+    const claire = await server.signIn('admin', 'Claire Admin');
+    const marc = await server.signIn('admin', 'Marc Admin');
     const base = await readSettings(claire);
 
     const first = await claire.api.settings.$patch({
@@ -138,7 +104,7 @@ describe.each(ENGINES)('PATCH /settings on %s', (engine) => {
   });
 
   it('checks the merged settings with the schema of a full save, names the faulty fields, saves nothing', async () => {
-    const admin = await signInAs(server, 'admin', 'Claire Admin');
+    const admin = await server.signIn('admin', 'Claire Admin');
     const before = await readSettings(admin);
     const [rate] = before.labourRates;
     if (!rate) throw new Error('the default settings have labour rates');
@@ -160,7 +126,7 @@ describe.each(ENGINES)('PATCH /settings on %s', (engine) => {
   });
 
   it('lets only admins patch them', async () => {
-    const staff = await signInAs(server, 'staff', 'Paul Comptoir');
+    const staff = await server.signIn('staff', 'Paul Comptoir');
     const before = await readSettings(staff);
     const response = await staff.api.settings.$patch({
       json: { vatExempt: true, version: before.version },
