@@ -1,4 +1,6 @@
 import type { z } from 'zod';
+import { AppError } from '../../domain/errors';
+import { pickChanged } from '../../domain/merge/deep-equal';
 
 /** Field errors keyed by dotted path (`lastName`, `address.postalCode`, `phones.1`). */
 export type FieldErrors = Record<string, string>;
@@ -60,4 +62,30 @@ export function validateAll<S extends z.ZodType>(
     issues = next.error.issues;
   }
   return { success: false, errors };
+}
+
+type Checked<T> = { success: true; data: T } | { success: false; errors: FieldErrors };
+
+/**
+ * A form's PATCH: the top-level fields whose checked value differs from the version the form
+ * started from. Throws the field errors as `validation_failed` when the form does not check (a
+ * merged form is saved again without going through the form's own check). A base that no longer
+ * checks (an older rule) sends every field, checked anew.
+ */
+export function toCheckedPatch<V, T extends object>(
+  parse: (values: V) => Checked<T>,
+  base: V,
+  values: V,
+): Partial<T> {
+  const mine = parse(values);
+  if (!mine.success) {
+    const details = Object.entries(mine.errors).map(([path, message]) => ({
+      path: path.split('.'),
+      code: 'custom',
+      message,
+    }));
+    throw new AppError('validation_failed', undefined, details);
+  }
+  const from = parse(base);
+  return from.success ? pickChanged(from.data, mine.data) : mine.data;
 }

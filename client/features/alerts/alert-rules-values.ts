@@ -4,10 +4,8 @@ import {
   type AlertRulesRecord,
   type ServicePolicy,
 } from '../../../domain/alerts/rules';
-import { AppError } from '../../../domain/errors';
-import { pickChanged } from '../../../domain/merge/deep-equal';
 import { createRecordMerge } from '../../lib/merge-outcome';
-import { type FieldErrors, validateAll } from '../../lib/validate';
+import { type FieldErrors, toCheckedPatch, validateAll } from '../../lib/validate';
 
 /** The number fields, as typed (a box emptied stays empty, it does not turn into 0). */
 export const NUMBER_FIELDS = [
@@ -78,17 +76,7 @@ export function toAlertRulesPatch(
   values: AlertRulesFormValues,
   version: number,
 ): AlertRulesPatch {
-  const mine = parseAlertRulesValues(values);
-  if (!mine.success) {
-    const details = Object.entries(mine.errors).map(([path, message]) => ({
-      path: path.split('.'),
-      code: 'custom',
-      message,
-    }));
-    throw new AppError('validation_failed', undefined, details);
-  }
-  const from = parseAlertRulesValues(base);
-  return { ...(from.success ? pickChanged(from.data, mine.data) : mine.data), version };
+  return { ...toCheckedPatch(parseAlertRulesValues, base, values), version };
 }
 
 const trimmed = (value: unknown) =>

@@ -1,6 +1,4 @@
 import type { SetStoreFunction } from 'solid-js/store';
-import { AppError } from '../../../domain/errors';
-import { pickChanged } from '../../../domain/merge/deep-equal';
 import { parseEurosToCents } from '../../../domain/money';
 import type { VatRateBp } from '../../../domain/quote/vat';
 import {
@@ -9,7 +7,7 @@ import {
   type SettingsPatch,
   SettingsValuesSchema,
 } from '../../../domain/schemas/settings';
-import { type FieldErrors, validateAll } from '../../lib/validate';
+import { type FieldErrors, toCheckedPatch, validateAll } from '../../lib/validate';
 import {
   centsToText,
   type DraftLine,
@@ -267,16 +265,5 @@ export function toSettingsPatch(
   values: SettingsFormValues,
   version: number,
 ): SettingsPatch {
-  const mine = parseSettingsValues(values);
-  if (!mine.success) {
-    const details = Object.entries(mine.errors).map(([path, message]) => ({
-      path: path.split('.'),
-      code: 'custom',
-      message,
-    }));
-    throw new AppError('validation_failed', undefined, details);
-  }
-  const from = parseSettingsValues(base);
-  // A saved version that no longer checks (an older rule): send every field, checked anew.
-  return { ...(from.success ? pickChanged(from.data, mine.data) : mine.data), version };
+  return { ...toCheckedPatch(parseSettingsValues, base, values), version };
 }
