@@ -1,21 +1,12 @@
 import { A, createAsync, useNavigate, useSearchParams } from '@solidjs/router';
-import {
-  createEffect,
-  createSignal,
-  ErrorBoundary,
-  For,
-  on,
-  onCleanup,
-  onMount,
-  Show,
-  Suspense,
-} from 'solid-js';
+import { ErrorBoundary, For, Show, Suspense } from 'solid-js';
 import { buildClientSortName, getClientDisplayName } from '../../../domain/client/client-name';
 import type { Client } from '../../../domain/schemas/client';
 import { formatPhone } from '../../lib/format';
 import { createLiveList } from '../../lib/live-list';
 import { Button } from '../../ui/Button';
 import { EmptyState, ErrorMessage, Spinner } from '../../ui/Feedback';
+import { SearchBox } from '../../ui/SearchBox';
 import { Table } from '../../ui/Table';
 import { type ClientFilters, getClientsPage } from './clients.api';
 
@@ -29,7 +20,6 @@ function compareClients(a: Client, b: Client): number {
 export default function ClientsPage() {
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams<{ q?: string; archived?: string }>();
-  const [search, setSearch] = createSignal(params.q ?? '');
   const filters = (): ClientFilters => ({ q: params.q ?? '', archived: params.archived === '1' });
   const firstPage = createAsync(() => getClientsPage(filters()));
   const clients = createLiveList({
@@ -43,47 +33,6 @@ export default function ClientsPage() {
       return { item: change.data, isListed: !isListed ? false : filters().q ? 'unknown' : true };
     },
   });
-  let searchInput!: HTMLInputElement;
-
-  // Typing searches after a short pause; the query lives in the URL (?q=) so it survives reloads.
-  let debounce: ReturnType<typeof setTimeout> | undefined;
-  createEffect(
-    on(
-      search,
-      (value) => {
-        clearTimeout(debounce);
-        debounce = setTimeout(
-          () => setParams({ q: value.trim() || undefined }, { replace: true }),
-          200,
-        );
-      },
-      { defer: true },
-    ),
-  );
-  onCleanup(() => clearTimeout(debounce));
-  // Back and forward buttons change ?q= under the box: follow them.
-  createEffect(
-    on(
-      () => params.q,
-      (q) => {
-        if ((q ?? '') !== search().trim()) setSearch(q ?? '');
-      },
-      { defer: true },
-    ),
-  );
-
-  // "/" focuses the search box from anywhere on the page.
-  const onKey = (event: KeyboardEvent) => {
-    const target = event.target;
-    const isTyping =
-      target instanceof HTMLElement && ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
-    if (event.key === '/' && !isTyping) {
-      event.preventDefault();
-      searchInput.focus();
-    }
-  };
-  onMount(() => document.addEventListener('keydown', onKey));
-  onCleanup(() => document.removeEventListener('keydown', onKey));
 
   return (
     <div class="page">
@@ -94,22 +43,12 @@ export default function ClientsPage() {
         </A>
       </header>
       <div class="toolbar">
-        <label class="search">
-          <span class="visually-hidden">Rechercher un client</span>
-          <input
-            ref={searchInput}
-            type="search"
-            placeholder="Nom, entreprise, téléphone, e-mail, ville…  ( / )"
-            value={search()}
-            onInput={(event) => setSearch(event.currentTarget.value)}
-            onKeyDown={(event) => {
-              if (event.key === 'Escape' && search()) {
-                event.preventDefault();
-                setSearch('');
-              }
-            }}
-          />
-        </label>
+        <SearchBox
+          label="Rechercher un client"
+          placeholder="Nom, entreprise, téléphone, e-mail, ville…"
+          query={params.q}
+          onSearch={(q) => setParams({ q }, { replace: true })}
+        />
         <label class="checkbox">
           <input
             type="checkbox"

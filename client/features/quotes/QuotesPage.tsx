@@ -1,14 +1,5 @@
 import { A, createAsync, useNavigate, useSearchParams } from '@solidjs/router';
-import {
-  createEffect,
-  createSignal,
-  ErrorBoundary,
-  For,
-  on,
-  onCleanup,
-  Show,
-  Suspense,
-} from 'solid-js';
+import { createSignal, ErrorBoundary, For, Show, Suspense } from 'solid-js';
 import {
   QUOTE_STATUS_LABELS,
   QUOTE_STATUSES,
@@ -18,6 +9,7 @@ import { formatCalendarDate, formatDate, initials } from '../../lib/format';
 import { useLive } from '../../lib/live';
 import { Button } from '../../ui/Button';
 import { Badge, EmptyState, ErrorMessage, Spinner } from '../../ui/Feedback';
+import { SearchBox } from '../../ui/SearchBox';
 import { NewQuoteDialog } from './NewQuoteDialog';
 import { QuoteAmount } from './QuoteAmount';
 import { STATUS_TONES } from './QuoteList';
@@ -29,26 +21,10 @@ export default function QuotesPage() {
   const navigate = useNavigate();
   const live = useLive();
   const [params, setParams] = useSearchParams<{ q?: string; status?: QuoteStatus }>();
-  const [search, setSearch] = createSignal(params.q ?? '');
   const [isCreating, setCreating] = createSignal(false);
   const filters = (): QuoteFilters => ({ q: params.q, status: params.status });
   const firstPage = createAsync(() => getQuotesPage(filters()));
   const quotes = createQuoteList(filters, firstPage);
-  let debounce: ReturnType<typeof setTimeout> | undefined;
-  createEffect(
-    on(
-      search,
-      (value) => {
-        clearTimeout(debounce);
-        debounce = setTimeout(
-          () => setParams({ q: value.trim() || undefined }, { replace: true }),
-          200,
-        );
-      },
-      { defer: true },
-    ),
-  );
-  onCleanup(() => clearTimeout(debounce));
 
   /** Who has each quote open right now. */
   const viewers = (id: string) =>
@@ -69,15 +45,12 @@ export default function QuotesPage() {
         </Button>
       </header>
       <div class="toolbar">
-        <label class="search">
-          <span class="visually-hidden">Rechercher un devis</span>
-          <input
-            type="search"
-            placeholder="Numéro, client, immatriculation, prestation…"
-            value={search()}
-            onInput={(event) => setSearch(event.currentTarget.value)}
-          />
-        </label>
+        <SearchBox
+          label="Rechercher un devis"
+          placeholder="Numéro, client, immatriculation, prestation…"
+          query={params.q}
+          onSearch={(q) => setParams({ q }, { replace: true })}
+        />
         <fieldset class="status-filter" aria-label="Filtrer par statut">
           <button
             type="button"

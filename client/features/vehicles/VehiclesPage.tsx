@@ -1,16 +1,8 @@
 import { A, createAsync, revalidate, useSearchParams } from '@solidjs/router';
-import {
-  createEffect,
-  createSignal,
-  ErrorBoundary,
-  on,
-  onCleanup,
-  onMount,
-  Show,
-  Suspense,
-} from 'solid-js';
+import { ErrorBoundary, Show, Suspense } from 'solid-js';
 import { createLiveList } from '../../lib/live-list';
 import { EmptyState, ErrorMessage, Spinner } from '../../ui/Feedback';
+import { SearchBox } from '../../ui/SearchBox';
 import { VehicleTable } from './VehicleTable';
 import { compareVehicles, placeVehicle } from './vehicle-list';
 import { getVehiclesPage, type VehicleFilters } from './vehicles.api';
@@ -18,7 +10,6 @@ import './vehicles.css';
 
 export default function VehiclesPage() {
   const [params, setParams] = useSearchParams<{ q?: string; archived?: string }>();
-  const [search, setSearch] = createSignal(params.q ?? '');
   const filters = (): VehicleFilters => ({ q: params.q ?? '', archived: params.archived === '1' });
   const firstPage = createAsync(() => getVehiclesPage(filters()));
   const vehicles = createLiveList({
@@ -29,47 +20,6 @@ export default function VehiclesPage() {
     compare: compareVehicles,
     place: (change) => placeVehicle(change.data, filters()),
   });
-  let searchInput!: HTMLInputElement;
-
-  // Typing searches after a short pause; the query lives in the URL (?q=) so it survives reloads.
-  let debounce: ReturnType<typeof setTimeout> | undefined;
-  createEffect(
-    on(
-      search,
-      (value) => {
-        clearTimeout(debounce);
-        debounce = setTimeout(
-          () => setParams({ q: value.trim() || undefined }, { replace: true }),
-          200,
-        );
-      },
-      { defer: true },
-    ),
-  );
-  onCleanup(() => clearTimeout(debounce));
-  // Back and forward buttons change ?q= under the box: follow them.
-  createEffect(
-    on(
-      () => params.q,
-      (q) => {
-        if ((q ?? '') !== search().trim()) setSearch(q ?? '');
-      },
-      { defer: true },
-    ),
-  );
-
-  // "/" focuses the search box from anywhere on the page.
-  const onKey = (event: KeyboardEvent) => {
-    const target = event.target;
-    const isTyping =
-      target instanceof HTMLElement && ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
-    if (event.key === '/' && !isTyping) {
-      event.preventDefault();
-      searchInput.focus();
-    }
-  };
-  onMount(() => document.addEventListener('keydown', onKey));
-  onCleanup(() => document.removeEventListener('keydown', onKey));
 
   const emptyTitle = () =>
     params.q
@@ -87,22 +37,12 @@ export default function VehiclesPage() {
         </A>
       </header>
       <div class="toolbar">
-        <label class="search">
-          <span class="visually-hidden">Rechercher un véhicule</span>
-          <input
-            ref={searchInput}
-            type="search"
-            placeholder="Immatriculation (toute écriture), VIN, marque, propriétaire…  ( / )"
-            value={search()}
-            onInput={(event) => setSearch(event.currentTarget.value)}
-            onKeyDown={(event) => {
-              if (event.key === 'Escape' && search()) {
-                event.preventDefault();
-                setSearch('');
-              }
-            }}
-          />
-        </label>
+        <SearchBox
+          label="Rechercher un véhicule"
+          placeholder="Immatriculation (toute écriture), VIN, marque, propriétaire…"
+          query={params.q}
+          onSearch={(q) => setParams({ q }, { replace: true })}
+        />
         <label class="checkbox">
           <input
             type="checkbox"
