@@ -1,29 +1,22 @@
 import { createAsync, revalidate } from '@solidjs/router';
 import { createEffect, createSignal, on, onCleanup, startTransition } from 'solid-js';
-import { createStore, reconcile } from 'solid-js/store';
 import { todayInParis } from '../../../domain/dates';
 import type { Alert } from '../../../domain/schemas/alert';
 import { useChanges } from '../../lib/live';
+import { createLiveList } from '../../lib/live-list';
 import { useSession } from '../../lib/session';
 import { getInbox, type Inbox } from './alerts.api';
-import {
-  type InboxQuery,
-  type InboxView,
-  matchesQuery,
-  mergeFetched,
-  upsertAlert,
-  viewOf,
-} from './inbox';
+import { compareAlerts, type InboxQuery, type InboxView, matchesQuery, viewOf } from './inbox';
 
-const FLASH_MS = 6000;
 /** The check sends its batches one after the other: read the inbox once after the last. */
 const BATCH_SETTLE_MS = 500;
 const CLOCK_MS = 60_000;
 
 /**
  * The inbox, live on every screen that shows it (the page, the count in the navigation): the
- * route's query once, then each `alert` change applied in place (added, moved, removed when it
- * leaves the query), and one new read after the check's `alert_batch`. Which view an alert is in
+ * route's query (not paged) on the live list, so each `alert` change, action's answer or
+ * refusal's `current` is applied in place (added, moved, removed when it leaves the query, never
+ * older than shown), and one new read after the check's `alert_batch`. Which view an alert is in
  * ("À traiter", "Reportées") is decided on screen from today's date in Paris, so a snoozed alert
  * leaves "À traiter" as soon as its change arrives, and comes back on its date by itself.
  */
@@ -48,50 +41,20 @@ export function createLiveInbox(query: () => InboxQuery) {
     return getInbox(query());
   });
 
-  // A store reconciled by id: a changed alert is updated in its row (focus and the row's DOM
-  // stay), not replaced.
-  const [state, setState] = createStore<{ items: Alert[] }>({ items: [] });
-  const items = () => state.items;
-  const setItems = (next: Alert[]) => setState('items', reconcile(next));
-  const [isLoaded, setLoaded] = createSignal(false);
-  const [schedule, setSchedule] = createSignal<Inbox['schedule'] | null>(null);
-  /** The newest version seen of each alert since the last answer, laid over the next one. */
-  const seen = new Map<string, Alert>();
   const isListed = (alert: Alert) => matchesQuery(alert, query(), session.user()?.id);
-
+  const list = createLiveList({
+    entity: 'alert',
+    firstPage: data,
+    place: (change) => ({ item: change.data, isListed: isListed(change.data) }),
+    placeItem: isListed,
+    compare: compareAlerts,
+  });
+  const [schedule, setSchedule] = createSignal<Inbox['schedule'] | null>(null);
   createEffect(
     on(data, (answer) => {
-      if (!answer) return;
-      for (const alert of answer.items) {
-        const known = seen.get(alert.id);
-        if (known && known.version <= alert.version) seen.delete(alert.id);
-      }
-      setItems(mergeFetched(answer.items, seen, isListed));
-      setSchedule(answer.schedule);
-      setLoaded(true);
+      if (answer) setSchedule(answer.schedule);
     }),
   );
-
-  /** An alert as it is now: from a change, an action's answer, or a refusal's `current`. */
-  function put(alert: Alert): void {
-    const known = seen.get(alert.id);
-    if (!known || known.version <= alert.version) seen.set(alert.id, alert);
-    setItems(upsertAlert(state.items, alert, isListed(alert)));
-  }
-
-  const [flashes, setFlashes] = createSignal<Record<string, string>>({});
-  const timers = new Set<ReturnType<typeof setTimeout>>();
-  useChanges('alert', (change) => {
-    put(change.data);
-    const actor = change.actor;
-    if (!actor || actor.id === session.user()?.id) return;
-    setFlashes((current) => ({ ...current, [change.id]: actor.name }));
-    const timer = setTimeout(() => {
-      timers.delete(timer);
-      setFlashes(({ [change.id]: _, ...rest }) => rest);
-    }, FLASH_MS);
-    timers.add(timer);
-  });
 
   // Today in Paris, kept current: at midnight the alerts snoozed until today are back.
   const [today, setToday] = createSignal(todayInParis(new Date()));
@@ -99,25 +62,25 @@ export function createLiveInbox(query: () => InboxQuery) {
   onCleanup(() => {
     clearInterval(clock);
     clearTimeout(settle);
-    for (const timer of timers) clearTimeout(timer);
   });
 
   return {
     /** The route query's answer: read it under `<Suspense>` (it suspends while loading). */
     data,
-    isLoaded,
+    isLoaded: list.isLoaded,
     /** The check's last and next runs, from the last answer. */
     schedule,
     /** Everything the query returned, kept live. */
-    items,
+    items: list.items,
     /** The alerts of one view, today. */
-    inView: (view: InboxView) => items().filter((alert) => viewOf(alert, today()) === view),
+    inView: (view: InboxView) => list.items().filter((alert) => viewOf(alert, today()) === view),
     today,
-    put,
+    /** An alert as it is now: an action's answer, or a refusal's `current`. */
+    put: list.put,
     /** Once, after the user's own check ran (its last run is part of the answer). */
     refresh,
     /** Who just changed this alert, for a few seconds (someone else than the user). */
-    changedBy: (id: string): string | undefined => flashes()[id],
+    changedBy: list.changedBy,
   };
 }
 

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Alert } from '../../../domain/schemas/alert';
+import { overlayKnown, placeRow } from '../../lib/live-list-rows';
 import {
   compareAlerts,
   countPressing,
+  type InboxQuery,
   matchesQuery,
-  mergeFetched,
   readInboxFilters,
   toInboxQuery,
-  upsertAlert,
   viewOf,
 } from './inbox';
 
@@ -37,7 +37,18 @@ function buildAlert(overrides: Partial<Alert> = {}): Alert {
 }
 
 const TODAY = '2026-03-05';
-const everything = () => true;
+const ACTIVE: InboxQuery = { status: 'active' };
+const inbox = { compare: compareAlerts, hasMore: false };
+
+/** The inbox's rows once `alert` is known (as the live list places it for the active query). */
+function upsert(items: Alert[], alert: Alert): Alert[] {
+  const placed = placeRow(
+    items,
+    { item: alert, isListed: matchesQuery(alert, ACTIVE, undefined) },
+    inbox,
+  );
+  return placed.outcome === 'changed' ? placed.items : items;
+}
 
 describe('the inbox views', () => {
   it('takes a snoozed alert out of « À traiter » until its date', () => {
@@ -110,26 +121,26 @@ describe('the live inbox list', () => {
     const first = buildAlert({ severity: 'overdue' });
     const last = buildAlert({ severity: 'soon' });
     const middle = buildAlert({ severity: 'urgent' });
-    const once = upsertAlert([first, last], middle, true);
+    const once = upsert([first, last], middle);
     expect(once.map((alert) => alert.id)).toEqual([first.id, middle.id, last.id]);
-    expect(upsertAlert(once, { ...middle }, true)).toHaveLength(3);
+    expect(upsert(once, { ...middle })).toHaveLength(3);
   });
 
-  it('updates an alert in place, moves it when its severity changes, removes it when it leaves', () => {
+  it('updates an alert in place, moves it when its severity changes, removes it when resolved', () => {
     const a = buildAlert({ severity: 'overdue' });
     const b = buildAlert({ severity: 'urgent' });
     const c = buildAlert({ severity: 'soon' });
     const list = [a, b, c];
     const worse: Alert = { ...c, version: 2, severity: 'overdue' };
-    expect(upsertAlert(list, worse, true).map((alert) => alert.id)).toEqual([a.id, c.id, b.id]);
+    expect(upsert(list, worse).map((alert) => alert.id)).toEqual([a.id, c.id, b.id]);
     const resolved: Alert = { ...b, version: 2, status: 'resolved' };
-    expect(upsertAlert(list, resolved, false).map((alert) => alert.id)).toEqual([a.id, c.id]);
+    expect(upsert(list, resolved).map((alert) => alert.id)).toEqual([a.id, c.id]);
   });
 
-  it('ignores an older version than the one shown', () => {
+  it('ignores an older version than the one shown (an answer came before an earlier change)', () => {
     const shown = buildAlert({ version: 3, status: 'snoozed', snoozedUntil: '2026-04-01' });
     const older: Alert = { ...shown, version: 2, status: 'open', snoozedUntil: null };
-    expect(upsertAlert([shown], older, true)).toEqual([shown]);
+    expect(upsert([shown], older)).toEqual([shown]);
   });
 
   it('keeps on a fresh answer what was seen live in a newer version', () => {
@@ -137,14 +148,10 @@ describe('the live inbox list', () => {
     const other = buildAlert({ severity: 'soon' });
     const snoozed: Alert = { ...stale, version: 2, status: 'snoozed', snoozedUntil: '2026-04-01' };
     const created = buildAlert({ severity: 'overdue' });
-    const seen = new Map([
-      [snoozed.id, snoozed],
-      [created.id, created],
-    ]);
-    const merged = mergeFetched([stale, other], seen, everything);
-    expect(merged).toEqual([created, snoozed, other]);
+    const seen = [snoozed, created].map((item) => ({ item, isListed: true }));
+    expect(overlayKnown([stale, other], seen, inbox).items).toEqual([created, snoozed, other]);
     // Seen in an older version than the answer's: the answer wins.
     const newer: Alert = { ...stale, version: 3, status: 'acknowledged' };
-    expect(mergeFetched([newer, other], seen, everything)).toEqual([created, newer, other]);
+    expect(overlayKnown([newer, other], seen, inbox).items).toEqual([created, newer, other]);
   });
 });

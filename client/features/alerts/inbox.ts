@@ -87,43 +87,6 @@ export function compareAlerts(a: Alert, b: Alert): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-/**
- * The list once `alert` is known: updated in place (or re-sorted if its severity or date moved),
- * added where it sorts, or removed when it no longer matches. An older version than the one
- * shown is ignored: an action's answer may arrive before the change of someone else's earlier
- * write.
- */
-export function upsertAlert(items: readonly Alert[], alert: Alert, isListed: boolean): Alert[] {
-  const index = items.findIndex((item) => item.id === alert.id);
-  const shown = index >= 0 ? items[index] : undefined;
-  if (shown && shown.version > alert.version) return [...items];
-  const others = index >= 0 ? [...items.slice(0, index), ...items.slice(index + 1)] : [...items];
-  if (!isListed) return others;
-  const at = others.findIndex((other) => compareAlerts(alert, other) < 0);
-  return at < 0 ? [...others, alert] : [...others.slice(0, at), alert, ...others.slice(at)];
-}
-
-/**
- * A fresh answer from the server, with what the screen learnt meanwhile laid over it: an alert
- * seen live in a newer version than the answer's (a change that came while it was on its way)
- * keeps that version.
- */
-export function mergeFetched(
-  fetched: readonly Alert[],
-  seen: ReadonlyMap<string, Alert>,
-  isListed: (alert: Alert) => boolean,
-): Alert[] {
-  const versions = new Map(fetched.map((alert) => [alert.id, alert.version]));
-  let items = [...fetched];
-  for (const alert of seen.values()) {
-    const version = versions.get(alert.id);
-    if (version === undefined || version < alert.version) {
-      items = upsertAlert(items, alert, isListed(alert));
-    }
-  }
-  return items;
-}
-
 export type SeverityCounts = Record<AlertSeverity, number>;
 
 export function countBySeverity(alerts: readonly Alert[]): SeverityCounts {

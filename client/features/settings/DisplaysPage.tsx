@@ -21,11 +21,7 @@ export default function DisplaysPage() {
   const tokens = createAsync(() => getDisplayTokens());
   const list = createLiveList({
     entity: 'display_token',
-    firstPage: () => {
-      const loaded = tokens();
-      return loaded && { items: loaded.items, nextCursor: null };
-    },
-    fetchPage: async () => ({ items: [], nextCursor: null }),
+    firstPage: tokens,
     place: (change) => ({ item: change.data, isListed: true }),
     compare: byNewest,
   });

@@ -28,11 +28,7 @@ export function StaffTeam() {
   const staff = createAsync(() => getStaff());
   const team = createLiveList({
     entity: 'staff',
-    firstPage: () => {
-      const loaded = staff();
-      return loaded && { items: loaded.items, nextCursor: null };
-    },
-    fetchPage: async () => ({ items: [], nextCursor: null }),
+    firstPage: staff,
     place: (change) => ({ item: change.data, isListed: true }),
     compare: byName,
   });
