@@ -8,6 +8,7 @@ import {
   buildClient,
   buildDisplayToken,
   buildQuote,
+  buildRepairOrder,
   buildSettingsRecord,
   buildStaff,
   buildVehicle,
@@ -40,6 +41,13 @@ describe('the activity feed wording', () => {
       action: 'created',
     });
     expect(describeAsFeed(draft)).toBe('Marie Dubois a créé le devis brouillon pour Jean Martin');
+  });
+
+  it('names a repair order by its number and plate, and says where it moved on the board', () => {
+    const order = buildRepairOrder({ status: 'in_progress' });
+    expect(describeAsFeed(buildChange('repair_order', order, { action: 'transitioned' }))).toBe(
+      'Marie Dubois a passé en cours l’ordre de réparation OR-2026-00001 (AB-123-CD)',
+    );
   });
 
   it('says a display token is revoked, not archived', () => {

@@ -10,6 +10,8 @@ export function labelChange(change: Change): string {
       return change.data.plate;
     case 'quote':
       return change.data.number ?? `brouillon pour ${change.data.clientName}`;
+    case 'repair_order':
+      return `${change.data.number} (${change.data.vehiclePlate})`;
     case 'settings':
       return 'les paramètres du garage';
     case 'alert_rules':
@@ -32,7 +34,8 @@ export function toFeedChange(change: Change): FeedChange {
     action: change.action,
     id: change.id,
     label: labelChange(change),
-    status: change.entity === 'quote' ? change.data.status : null,
+    status:
+      change.entity === 'quote' || change.entity === 'repair_order' ? change.data.status : null,
     actor: change.actor,
     at: change.at,
   };
@@ -42,6 +45,7 @@ const NOUNS: Record<FeedChange['entity'], string> = {
   client: 'le client',
   vehicle: 'le véhicule',
   quote: 'le devis',
+  repair_order: 'l’ordre de réparation',
   staff: 'le compte',
   settings: '',
   alert_rules: '',
@@ -67,13 +71,24 @@ const TRANSITION_VERBS: Record<string, string> = {
   draft: 'a révisé',
 };
 
+/** A repair order moved on the board: "Marie Dubois a passé en cours l'ordre de réparation …". */
+const REPAIR_ORDER_VERBS: Record<string, string> = {
+  todo: 'a remis à faire',
+  in_progress: 'a passé en cours',
+  waiting_parts: 'a mis en attente de pièces',
+  waiting_approval: 'a mis en attente d’accord',
+  done: 'a terminé',
+  handed_back: 'a restitué le véhicule de',
+};
+
 /** "Marie Dubois a créé le client Jean Martin", for the activity feed and the wall. */
 export function describeChange(change: FeedChange): string {
   const who = change.actor?.name ?? 'GestionPro';
   if (change.action === 'checked') return `Vérification des alertes : ${change.label}`;
+  const transitionVerbs = change.entity === 'repair_order' ? REPAIR_ORDER_VERBS : TRANSITION_VERBS;
   const verb =
     change.action === 'transitioned'
-      ? (TRANSITION_VERBS[change.status ?? ''] ?? 'a changé le statut de')
+      ? (transitionVerbs[change.status ?? ''] ?? 'a changé le statut de')
       : VERBS[change.action];
   if (
     change.entity === 'quote' &&

@@ -44,6 +44,7 @@ export const ERROR_DETAILS = {
   mileage_lower: z.object({ highest: z.object({ date: z.string(), km: z.int() }) }),
   alert_resolved: z.object({ current: AlertSchema }),
   rate_limited: z.object({ retryAfterSeconds: z.int() }),
+  piec_choice_missing: z.object({ lineIds: z.array(z.string()) }),
 } satisfies Partial<Record<ErrorCode, z.ZodType>>;
 
 export type ErrorDetails = {

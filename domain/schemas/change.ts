@@ -4,6 +4,7 @@ import { AlertSchema } from './alert';
 import { ClientSchema } from './client';
 import { DisplayTokenSchema } from './display-token';
 import { QuoteSchema } from './quote';
+import { RepairOrderSchema } from './repair-order';
 import { SettingsSchema } from './settings';
 import { StaffSchema } from './staff';
 import { VehicleSchema } from './vehicle';
@@ -36,6 +37,7 @@ export const CHANGE_DATA = {
   staff: StaffSchema,
   vehicle: VehicleSchema,
   quote: QuoteSchema,
+  repair_order: RepairOrderSchema,
   settings: SettingsSchema,
   alert_rules: AlertRulesSchema,
   display_token: DisplayTokenSchema,
@@ -67,6 +69,7 @@ export const ChangeSchema = z
     changeOf('staff'),
     changeOf('vehicle'),
     changeOf('quote'),
+    changeOf('repair_order'),
     changeOf('settings'),
     changeOf('alert_rules'),
     changeOf('display_token'),
@@ -94,7 +97,7 @@ export const FeedChangeSchema = z
     action: z.enum(CHANGE_ACTIONS),
     id: z.string(),
     label: z.string(),
-    /** A quote's status after a transition: the feed's verb depends on it. */
+    /** A quote's or a repair order's status after a transition: the feed's verb depends on it. */
     status: z.string().nullable(),
     actor: ActorSchema,
     at: z.iso.datetime(),

@@ -5,6 +5,7 @@ import { type ChangeOf, ChangeSchema, type Entity } from '../schemas/change';
 import type { Client } from '../schemas/client';
 import type { DisplayToken } from '../schemas/display-token';
 import type { Quote, QuoteJob } from '../schemas/quote';
+import type { RepairOrder, RepairOrderJob, Signature } from '../schemas/repair-order';
 import { DEFAULT_SETTINGS, type Settings } from '../schemas/settings';
 import type { Staff } from '../schemas/staff';
 import type { Vehicle } from '../schemas/vehicle';
@@ -234,4 +235,82 @@ export function buildChange<E extends Entity>(
   if (change.entity !== entity) throw new Error(`expected a ${entity} change`);
   // The parse kept the entity it was given, checked just above.
   return change as ChangeOf<E>;
+}
+
+/** An OR from the quote's work, checked in but not yet signed: 1,5 h sold, pads to fit. */
+export function buildRepairOrder(overrides: Partial<RepairOrder> = {}): RepairOrder {
+  const job = buildJob();
+  const jobs: RepairOrderJob[] = [
+    {
+      id: job.id,
+      title: job.title,
+      amendmentId: null,
+      technicianId: null,
+      technicianName: null,
+      totalExclVatCents: job.totalExclVatCents,
+      soldMinutes: 90,
+      clockedMinutes: 0,
+      clockedOn: [],
+      lines: job.lines.map((line) => ({
+        ...line,
+        piecCategory: null,
+        piecChoice: null,
+        partCondition: line.kind === 'part' ? ('new' as const) : null,
+      })),
+    },
+  ];
+  const { exclVatCents, vatCents, inclVatCents, byRate } = computeQuoteTotals({
+    jobs,
+    vatExempt: false,
+  });
+  return {
+    id: testId(20),
+    ...meta,
+    number: 'OR-2026-00001',
+    status: 'todo',
+    origin: 'quote',
+    clientId: IDS.client,
+    clientName: 'Mme Hélène Lefèvre',
+    vehicleId: IDS.vehicle,
+    vehiclePlate: 'AB-123-CD',
+    vehicleLabel: 'Citroën C3',
+    quoteId: IDS.quote,
+    quoteNumber: 'DEV-2026-00042',
+    technicianId: null,
+    technicianName: null,
+    promisedAt: '2026-11-24T16:00:00.000Z',
+    checkIn: {
+      mileageKm: 123_456,
+      fuelLevel: 'half',
+      damage: null,
+      notes: null,
+      keysTag: 'B12',
+      checkedInAt: AT,
+    },
+    jobs,
+    amendments: [],
+    signatures: [],
+    photos: [],
+    handBack: null,
+    vatExempt: false,
+    totals: { exclVatCents, vatCents, inclVatCents, byRate },
+    notes: null,
+    closedAt: null,
+    createdBy: { id: IDS.staff, name: 'Marie Dubois' },
+    ...overrides,
+  };
+}
+
+/** The customer's signature of the check-in (or another kind). */
+export function buildSignature(overrides: Partial<Signature> = {}): Signature {
+  return {
+    id: testId(30),
+    kind: 'check_in',
+    signerName: 'Hélène Lefèvre',
+    signedAt: AT,
+    recordedBy: { id: IDS.staff, name: 'Marie Dubois' },
+    versionHash: '0'.repeat(64),
+    version: 1,
+    ...overrides,
+  };
 }
