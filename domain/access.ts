@@ -1,3 +1,4 @@
+import type { Entity } from './schemas/change';
 import type { Role } from './schemas/staff';
 
 /**
@@ -21,4 +22,33 @@ export function canAdminister(role: Role | undefined): boolean {
 /** Reads the records (the wall screen reads only the feed and the dashboard). */
 export function canRead(role: Role | undefined): boolean {
   return role !== undefined && READERS.includes(role);
+}
+
+/**
+ * How much of a change a role is sent, on the socket and on catch-up alike: the record itself,
+ * the feed's label, or only its seq and entity (so the screen sees no gap in seqs and drops its
+ * cached lists of that entity). A role gets a change's record only where a route lets it read
+ * that record: staff accounts and wall screens' tokens are for admins (`GET /staff`,
+ * `GET /display-tokens`); the wall gets labels of what it shows (docs/security.md).
+ */
+export type ChangeSight = 'record' | 'label' | 'seq';
+
+const SHARED: Record<Role, ChangeSight> = { admin: 'record', staff: 'record', display: 'label' };
+const ADMINS_ONLY: Record<Role, ChangeSight> = { admin: 'record', staff: 'seq', display: 'seq' };
+
+/** One entry per entity: a new entity does not build until someone decides who sees it. */
+const CHANGE_SIGHT: Record<Entity, Record<Role, ChangeSight>> = {
+  client: SHARED,
+  vehicle: SHARED,
+  quote: SHARED,
+  alert: SHARED,
+  alert_batch: SHARED,
+  settings: SHARED,
+  alert_rules: SHARED,
+  staff: ADMINS_ONLY,
+  display_token: ADMINS_ONLY,
+};
+
+export function changeSight(role: Role, entity: Entity): ChangeSight {
+  return CHANGE_SIGHT[entity][role];
 }

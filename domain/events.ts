@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Change, FeedChange } from './schemas/change';
+import type { Change, FeedChange, SkippedChange } from './schemas/change';
 import { ENTITIES } from './schemas/change';
 import type { Dashboard } from './schemas/dashboard';
 import type { Role } from './schemas/staff';
@@ -21,11 +21,16 @@ export type PresenceEntry = {
 };
 
 export type ServerToClientEvents = {
-  /** A committed write, straight from the change log (counter staff and admins). */
+  /**
+   * A committed write, straight from the change log, to the roles that may read its record
+   * (`changeSight` in domain/access.ts: counter staff and admins, staff accounts admins only).
+   */
   change: (change: Change) => void;
   /** The same write as the wall screen sees it: a label, never the record. */
   feed: (change: FeedChange) => void;
-  /** Everyone online, sent on every join, leave or view change. */
+  /** A write this screen may not see: its seq and entity only, so a gap means a real miss. */
+  skip: (skipped: SkippedChange) => void;
+  /** Counter staff and admins online, on every join, leave or view change (not to the wall). */
   presence: (entries: PresenceEntry[]) => void;
   /** Sent once after the handshake: the newest seq, so a fresh screen knows where it stands. */
   hello: (info: { lastSeq: number; socketId: string }) => void;

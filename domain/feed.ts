@@ -1,5 +1,7 @@
+import { changeSight } from './access';
 import { getClientDisplayName } from './client/client-name';
-import type { Change, FeedChange } from './schemas/change';
+import type { Change, FeedChange, SkippedChange } from './schemas/change';
+import type { Role } from './schemas/staff';
 
 /** What a change is about, in a few words: "Jean Martin", "AB-123-CD", "DEV-2026-00042". */
 export function labelChange(change: Change): string {
@@ -39,6 +41,33 @@ export function toFeedChange(change: Change): FeedChange {
     actor: change.actor,
     at: change.at,
   };
+}
+
+/** A change as one role may see it (`changeSight`). */
+export type ChangeView =
+  | { sight: 'record'; change: Change }
+  | { sight: 'label'; entry: FeedChange }
+  | { sight: 'seq'; skipped: SkippedChange };
+
+/**
+ * The one cut of a change for a role: the socket broadcast and the catch-up pages both send
+ * what this returns, so they cannot drift apart.
+ */
+export function viewChange(change: Change, role: Role): ChangeView {
+  switch (changeSight(role, change.entity)) {
+    case 'record':
+      return { sight: 'record', change };
+    case 'label':
+      return { sight: 'label', entry: toFeedChange(change) };
+    case 'seq':
+      return { sight: 'seq', skipped: { seq: change.seq, entity: change.entity } };
+  }
+}
+
+/** The feed entry a role may see of a change, if any (the activity feed, the wall). */
+export function feedEntryFor(view: ChangeView): FeedChange | null {
+  if (view.sight === 'record') return toFeedChange(view.change);
+  return view.sight === 'label' ? view.entry : null;
 }
 
 const NOUNS: Record<FeedChange['entity'], string> = {

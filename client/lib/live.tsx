@@ -6,9 +6,15 @@ import type {
   ServerToClientEvents,
 } from '../../domain/events';
 import { toFeedChange } from '../../domain/feed';
-import type { Change, ChangeOf, Entity, FeedChange } from '../../domain/schemas/change';
+import type {
+  Change,
+  ChangeOf,
+  Entity,
+  FeedChange,
+  SkippedChange,
+} from '../../domain/schemas/change';
 import { api, call } from './api';
-import { applyChangeToCache } from './queries';
+import { applyChangeToCache, dropStaleQueries } from './queries';
 
 /**
  * `offline`: the browser says the network is gone, or the socket has been trying to reconnect
@@ -69,6 +75,16 @@ export function createLive(options: {
     return true;
   }
 
+  /** A page read up to `seq`, changes this screen may not see included: it is there now. */
+  function advanceTo(seq: number): void {
+    if (lastSeq === null || seq > lastSeq) lastSeq = seq;
+  }
+
+  /** A change this screen may not see: the seq moves on, its entity's lists are stale. */
+  function applySkipped(skipped: SkippedChange): void {
+    if (isNew(skipped.seq)) dropStaleQueries(skipped.entity);
+  }
+
   function applyFeed(entry: FeedChange): void {
     if (isNew(entry.seq)) setRecent((list) => [entry, ...list].slice(0, FEED_SIZE));
   }
@@ -92,15 +108,20 @@ export function createLive(options: {
     if (lastSeq === null) return;
     let hasMore = true;
     while (hasMore) {
-      const query = { after: String(lastSeq), limit: '500' };
+      const after = lastSeq;
+      const query = { after: String(after), limit: '500' };
       if (options.isWall) {
         const page = await call(api.feed.$get({ query }));
         for (const entry of page.items) applyFeed(entry);
-        hasMore = page.hasMore && page.items.length > 0;
+        advanceTo(page.readTo);
+        hasMore = page.hasMore && page.readTo > after;
       } else {
         const page = await call(api.changes.$get({ query }));
+        // Dropping a list is the same whenever it happens; the records go in seq order.
+        for (const skipped of page.skipped) dropStaleQueries(skipped.entity);
         for (const change of page.items) apply(change);
-        hasMore = page.hasMore && page.items.length > 0;
+        advanceTo(page.readTo);
+        hasMore = page.hasMore && page.readTo > after;
       }
     }
   }
@@ -177,6 +198,7 @@ export function createLive(options: {
   const isGap = (seq: number) => lastSeq !== null && seq > lastSeq + 1;
   socket.on('change', (change) => (isGap(change.seq) ? requestCatchUp() : apply(change)));
   socket.on('feed', (entry) => (isGap(entry.seq) ? requestCatchUp() : applyFeed(entry)));
+  socket.on('skip', (skipped) => (isGap(skipped.seq) ? requestCatchUp() : applySkipped(skipped)));
   socket.on('presence', setPresence);
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   async function checkSessionThenReconnect(): Promise<void> {

@@ -9,10 +9,20 @@ import type { Change, ChangeOf, Entity } from '../../domain/schemas/change';
  * reads them again (the list on screen is patched live by `createLiveList`).
  */
 const updaters: Array<(change: Change) => void> = [];
+const droppers: Array<(entity: Entity) => void> = [];
 
 /** Called by the live socket for every change, before the screens' own listeners. */
 export function applyChangeToCache(change: Change): void {
   for (const update of updaters) update(change);
+  dropStaleQueries(change.entity);
+}
+
+/**
+ * A change of `entity` this screen may not see (its seq and entity only, domain/access.ts):
+ * the lists it makes stale are dropped all the same (the colleagues after a new account).
+ */
+export function dropStaleQueries(entity: Entity): void {
+  for (const drop of droppers) drop(entity);
 }
 
 function isOf<E extends Entity>(change: Change, entity: E): change is ChangeOf<E> {
@@ -64,8 +74,8 @@ export function staleOnQuery<A extends unknown[], T>(
     keys.add(key);
     return forgetOnFailure(key, fetch(...args));
   }, name);
-  updaters.push((change) => {
-    if (!entities.includes(change.entity)) return;
+  droppers.push((entity) => {
+    if (!entities.includes(entity)) return;
     for (const key of keys) query.delete(key);
     keys.clear();
   });

@@ -105,20 +105,42 @@ export const FeedChangeSchema = z
   .meta({ id: 'FeedChange' });
 export type FeedChange = z.infer<typeof FeedChangeSchema>;
 
+/**
+ * A change the reader may not see (domain/access.ts `changeSight`): its seq, so the screen knows
+ * it missed nothing, and its entity, so the screen drops its cached lists of it. Nothing else.
+ */
+export const SkippedChangeSchema = z
+  .object({ seq: z.int(), entity: z.enum(ENTITIES) })
+  .meta({ id: 'SkippedChange' });
+export type SkippedChange = z.infer<typeof SkippedChangeSchema>;
+
 export const ChangesQuerySchema = z.object({
   after: z.coerce.number().int().min(0),
   limit: z.coerce.number().int().min(1).max(1000).default(500),
 });
 
-export const ChangesPageSchema = z.object({
-  items: z.array(ChangeSchema),
-  /** The newest seq in the log: a client that is further behind than `limit` pages on. */
+const PageCursorSchema = {
+  /** The newest seq in the log. */
   lastSeq: z.int(),
+  /**
+   * The seq this page has read up to, changes the reader may not see included: the next page
+   * is `after=readTo`, and a screen that applied the page is at `readTo`.
+   */
+  readTo: z.int(),
+  /** `readTo < lastSeq`: a client further behind than `limit` pages on. */
   hasMore: z.boolean(),
+};
+
+export const ChangesPageSchema = z.object({
+  /** The changes whose record the reader may read, in seq order. */
+  items: z.array(ChangeSchema),
+  /** The others in the page: their seq and entity only. */
+  skipped: z.array(SkippedChangeSchema),
+  ...PageCursorSchema,
 });
 
 export const FeedPageSchema = z.object({
+  /** The reader's feed entries in seq order; what it may not see is left out. */
   items: z.array(FeedChangeSchema),
-  lastSeq: z.int(),
-  hasMore: z.boolean(),
+  ...PageCursorSchema,
 });

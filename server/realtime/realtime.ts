@@ -2,6 +2,7 @@ import type { Server as HttpServer } from 'node:http';
 import { createAdapter } from '@socket.io/postgres-adapter';
 import type pg from 'pg';
 import { Server } from 'socket.io';
+import { canRead, READERS } from '../../domain/access';
 import {
   type ClientToServerEvents,
   type PresenceEntry,
@@ -10,9 +11,10 @@ import {
   type ServerToClientEvents,
   type SocketData,
 } from '../../domain/events';
-import { toFeedChange } from '../../domain/feed';
+import { viewChange } from '../../domain/feed';
 import type { Change } from '../../domain/schemas/change';
 import type { Dashboard } from '../../domain/schemas/dashboard';
+import { ROLES } from '../../domain/schemas/staff';
 import type { Actor, RealtimePort } from '../deps';
 import { readSessionToken } from '../http/session';
 import type { Logger } from '../logger';
@@ -58,7 +60,8 @@ export function createRealtime(log: Logger) {
       byStaff.set(data.staffId, entry);
     }
     const entries = [...byStaff.values()].sort((a, b) => a.name.localeCompare(b.name, 'fr'));
-    io.emit('presence', entries);
+    // Who edits what is for the counter: the wall shows the feed and the dashboard, nothing else.
+    io.to(READERS.map(ROOMS.role)).emit('presence', entries);
   }
 
   function schedulePresence(): void {
@@ -69,9 +72,16 @@ export function createRealtime(log: Logger) {
 
   const port: RealtimePort = {
     publish(changes: Change[]) {
+      // Each role's room gets one event per change, cut by `viewChange` as `GET /changes` and
+      // `GET /feed` cut it: every seq arrives, so a gap still means something was missed.
       for (const change of changes) {
-        io.to([ROOMS.role('admin'), ROOMS.role('staff')]).emit('change', change);
-        io.to(ROOMS.role('display')).emit('feed', toFeedChange(change));
+        for (const role of ROLES) {
+          const view = viewChange(change, role);
+          const room = io.to(ROOMS.role(role));
+          if (view.sight === 'record') room.emit('change', view.change);
+          else if (view.sight === 'label') room.emit('feed', view.entry);
+          else room.emit('skip', view.skipped);
+        }
       }
       onPublished();
     },
@@ -139,6 +149,8 @@ export function createRealtime(log: Logger) {
         ...(socket.data.role === 'display' ? [ROOMS.dashboard] : []),
       ]);
       socket.on('presence:view', (payload) => {
+        // A screen that may not read records views none (the wall would show in presence).
+        if (!canRead(socket.data.role)) return;
         const view = PresenceViewPayloadSchema.safeParse(payload);
         if (!view.success) return;
         socket.data.view = view.data;
