@@ -41,6 +41,7 @@ const CHANGE_SIGHT: Record<Entity, Record<Role, ChangeSight>> = {
   client: SHARED,
   vehicle: SHARED,
   quote: SHARED,
+  repair_order: SHARED,
   alert: SHARED,
   alert_batch: SHARED,
   settings: SHARED,
