@@ -312,15 +312,8 @@ export function lastTableBottom(doc: jsPDF): number {
   return (doc as unknown as { lastAutoTable: { finalY: number } }).lastAutoTable.finalY;
 }
 
-/**
- * The footer on every page, drawn last: the legal mentions, "Page n / N", and the document's
- * reference from page 2 on (a loose sheet still says what it belongs to).
- */
-export function drawFooters(
-  doc: jsPDF,
-  legalFooter: string | null,
-  options: { reference?: string } = {},
-): void {
+/** The footer on every page, drawn last: the legal mentions and "Page n / N". */
+export function drawFooters(doc: jsPDF, legalFooter: string | null): void {
   const pages = doc.getNumberOfPages();
   for (let page = 1; page <= pages; page++) {
     doc.setPage(page);
@@ -329,13 +322,26 @@ export function drawFooters(
     doc.setTextColor(...MUTED);
     const footer = doc.splitTextToSize(safe(legalFooter ?? ''), CONTENT_WIDTH - 25) as string[];
     doc.text(footer, MARGIN, PAGE_HEIGHT - 12);
-    const pageLabel = `Page ${page} / ${pages}`;
-    doc.text(pageLabel, PAGE_WIDTH - MARGIN, PAGE_HEIGHT - 12, { align: 'right' });
-    if (options.reference && page > 1) {
-      doc.text(safe(options.reference), PAGE_WIDTH - MARGIN, PAGE_HEIGHT - 8.5, {
-        align: 'right',
-      });
-    }
+    doc.text(`Page ${page} / ${pages}`, PAGE_WIDTH - MARGIN, PAGE_HEIGHT - 12, { align: 'right' });
+    doc.setTextColor(...INK);
+  }
+}
+
+/**
+ * From page 2 on, a line above the content saying what the page belongs to (a loose sheet of
+ * a two-page document still names it). Drawn last, like the footers.
+ */
+export function drawRunningHeaders(doc: jsPDF, text: string): void {
+  const pages = doc.getNumberOfPages();
+  for (let page = 2; page <= pages; page++) {
+    doc.setPage(page);
+    doc.setFont('helvetica', 'normal');
+    doc.setFontSize(7.5);
+    doc.setTextColor(...MUTED);
+    doc.text(safe(text), MARGIN, MARGIN - 5);
+    doc.setDrawColor(...RULE);
+    doc.setLineWidth(0.2);
+    doc.line(MARGIN, MARGIN - 3.5, PAGE_WIDTH - MARGIN, MARGIN - 3.5);
     doc.setTextColor(...INK);
   }
 }

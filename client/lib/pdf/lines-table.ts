@@ -52,48 +52,76 @@ export type PricedLine = {
 
 /**
  * The standard columns, the total last (the job's band puts its total under it): Désignation,
- * Réf., Qté, Unité, PU HT, Remise, TVA (blank under the franchise), Total HT. A document adds
- * its own columns before the total.
+ * Réf., Qté, Unité, PU HT, Remise, TVA (blank under the franchise), Total HT. `extra` columns go
+ * before the total; `compact` writes the unit with the quantity and narrows the columns, to
+ * leave the designation room beside them.
  */
 export function pricedLineColumns<L extends PricedLine>(options: {
   vatExempt: boolean;
   /** The designation as printed (the quote adds each line's acceptance). */
   describe?: (line: L) => string;
+  extra?: ReadonlyArray<LineColumn<L>>;
+  compact?: boolean;
 }): Array<LineColumn<L>> {
+  const isCompact = Boolean(options.compact);
+  const quantity: Array<LineColumn<L>> = isCompact
+    ? [
+        {
+          header: 'Qté',
+          width: 14,
+          align: 'right',
+          cell: (line) =>
+            `${formatQuantity(line.quantity)} ${pluralUnit(line.unit, line.quantity)}`,
+        },
+      ]
+    : [
+        {
+          header: 'Qté',
+          width: 12,
+          align: 'right',
+          cell: (line) => formatQuantity(line.quantity),
+        },
+        { header: 'Unité', width: 14, cell: (line) => line.unit },
+      ];
   return [
     {
       header: 'Désignation',
       width: 'auto',
       cell: options.describe ?? ((line) => line.description),
     },
-    { header: 'Réf.', width: 24, cell: (line) => line.reference ?? '' },
+    { header: 'Réf.', width: isCompact ? 18 : 24, cell: (line) => line.reference ?? '' },
+    ...quantity,
     {
-      header: 'Qté',
-      width: 12,
+      header: 'PU HT',
+      width: isCompact ? 18 : 20,
       align: 'right',
-      cell: (line) => formatQuantity(line.quantity),
+      cell: (line) => euros(line.unitPriceCents),
     },
-    { header: 'Unité', width: 14, cell: (line) => line.unit },
-    { header: 'PU HT', width: 20, align: 'right', cell: (line) => euros(line.unitPriceCents) },
     {
       header: 'Remise',
-      width: 14,
+      width: isCompact ? 13 : 14,
       align: 'right',
       cell: (line) => (line.discountBp ? percent(line.discountBp) : ''),
     },
     {
       header: options.vatExempt ? '' : 'TVA',
-      width: 13,
+      width: isCompact ? 11 : 13,
       align: 'right',
       cell: (line) => (options.vatExempt ? '' : formatVatRate(line.vatRateBp)),
     },
+    ...(options.extra ?? []),
     {
       header: 'Total HT',
-      width: 22,
+      width: isCompact ? 19 : 22,
       align: 'right',
       cell: (line) => euros(line.totalExclVatCents),
     },
   ];
+}
+
+/** `2 pièces`, `1,5 h`: the counted units agree with their quantity (French plural from 2). */
+function pluralUnit(unit: string, quantity: number): string {
+  return quantity >= 2 && (unit === 'pièce' || unit === 'forfait') ? `${unit}s` : unit;
 }
 
 /**
@@ -107,6 +135,7 @@ export function drawLinesTable<L>(
     columns: ReadonlyArray<LineColumn<L>>;
     sections: ReadonlyArray<LineSection<L>>;
     fontSize?: number;
+    cellPadding?: number;
   },
 ): number {
   const { columns } = input;
@@ -171,7 +200,7 @@ export function drawLinesTable<L>(
     styles: {
       font: 'helvetica',
       fontSize: input.fontSize ?? 8.5,
-      cellPadding: 1.6,
+      cellPadding: input.cellPadding ?? 1.6,
       textColor: INK,
       lineColor: RULE,
       lineWidth: 0.1,
