@@ -383,6 +383,35 @@ describe('the repair order PDF', () => {
     expect(imagePages).toEqual([]);
   });
 
+  it('prints an amendment signed at the counter with its own signature box', () => {
+    const base = orderFromQuote();
+    const signed = buildSignature({
+      id: testId(32),
+      kind: 'amendment',
+      signedAt: '2026-11-24T11:10:00.000Z',
+      versionHash: `0badc0ffee42${'1'.repeat(52)}`,
+      version: 4,
+    });
+    const amendment: Amendment = {
+      ...base.amendments[0]!,
+      decision: {
+        ...base.amendments[0]!.decision!,
+        channel: 'signature',
+        call: null,
+        signatureId: signed.id,
+      },
+    };
+    const order = { ...base, amendments: [amendment], signatures: [checkInSignature, signed] };
+    const { flat, imagePages } = render(order, 'amendment-signed.pdf', {
+      ...signatureImages,
+      [signed.id]: signatureImages[checkInSignature.id]!,
+    });
+    expect(flat).toContain('Autorisés par la signature de Hélène Lefèvre le 24/11/2026 à 12:10');
+    expect(flat).toContain('Le client autorise ces travaux supplémentaires.');
+    expect(flat).toContain('Version 4 signée, empreinte 0badc0ffee42');
+    expect(imagePages).toHaveLength(2);
+  });
+
   it('prints a pending amendment as waiting, outside the totals', () => {
     const base = orderFromQuote();
     const pending: Amendment = { ...amendmentByPhone, status: 'pending', decision: null };
