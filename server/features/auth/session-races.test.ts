@@ -6,7 +6,7 @@ import { startTestServer, type TestServer } from '../../test/harness';
 import { connectSocket, type TestSocket, waitForEvent } from '../../test/socket';
 
 const PASSWORD = 'motdepasse-test';
-const ROUNDS = 12;
+const ROUNDS = 8;
 
 type Revocation = Omit<StaffUpdate, 'version'>;
 /** What ends an account's sessions: each one races a login in turn. */
