@@ -1,6 +1,7 @@
 import { type RouteDefinition, Router } from '@solidjs/router';
 import { lazy } from 'solid-js';
 import { alertRoutes } from './features/alerts/alerts.routes';
+import { accountRoutes } from './features/auth/auth.routes';
 import { LoginPage } from './features/auth/LoginPage';
 import { clientRoutes } from './features/clients/clients.routes';
 import { dashboardRoutes } from './features/dashboard/dashboard.routes';
@@ -32,6 +33,7 @@ const routes: RouteDefinition[] = [
       ...quoteRoutes,
       ...alertRoutes,
       ...settingsRoutes,
+      ...accountRoutes,
       { path: '*404', component: NotFoundPage },
     ],
   },

@@ -8,6 +8,13 @@ describe('configuration from the environment', () => {
     expect(env.DATABASE_URL).toBeUndefined();
     expect(env.DEMO_DATA).toBeUndefined();
     expect(env.MULTI_INSTANCE).toBe(false);
+    expect(env.TRUST_PROXY).toBe(0);
+  });
+
+  it('reads TRUST_PROXY as a flag (one proxy) or a number of proxies', () => {
+    expect(parseEnv({ TRUST_PROXY: 'on' }).TRUST_PROXY).toBe(1);
+    expect(parseEnv({ TRUST_PROXY: 'off' }).TRUST_PROXY).toBe(0);
+    expect(parseEnv({ TRUST_PROXY: '2' }).TRUST_PROXY).toBe(2);
   });
 
   it('reads flags and numbers, and treats empty values as unset', () => {
@@ -24,6 +31,7 @@ describe('configuration from the environment', () => {
     [{ ADMIN_EMAIL: 'patron@garage.fr' }, 'ADMIN_PASSWORD'],
     [{ ADMIN_EMAIL: 'pas-un-email', ADMIN_PASSWORD: 'un-long-mot-de-passe' }, 'ADMIN_EMAIL'],
     [{ MULTI_INSTANCE: 'on' }, 'MULTI_INSTANCE'],
+    [{ TRUST_PROXY: 'nginx' }, 'TRUST_PROXY'],
   ])('stops with a one-line message naming the bad variable (%o)', (source, name) => {
     expect(() => parseEnv(source)).toThrow(new RegExp(`^Invalid configuration — .*${name}`));
     try {

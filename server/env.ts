@@ -24,6 +24,15 @@ const EnvSchema = z
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
     /** The address staff type in their browser; used for links and the Origin check. */
     PUBLIC_URL: z.url().optional(),
+    /**
+     * How many reverse proxies stand in front of the server (on = 1, off = 0, the default). The
+     * client's address, which the sign-in limits count, is then taken from X-Forwarded-For, as
+     * the outermost of them saw it; without a proxy that header is the client's to forge
+     * (docs/decisions/0013-login-limits-and-sessions.md).
+     */
+    TRUST_PROXY: z
+      .union([booleanFlag.transform((on) => (on ? 1 : 0)), z.coerce.number().int().min(0).max(10)])
+      .default(0),
     /** Where the built client lives; the server serves it with a fallback to index.html. */
     CLIENT_DIR: z.string().min(1).default('./dist/client'),
   })

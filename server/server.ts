@@ -13,7 +13,12 @@ import {
   resolveSatisfiedAlerts,
   runScheduledCheck,
 } from './features/alerts/alerts.service';
-import { authenticate, bootstrapAdmin, createAuthState } from './features/auth/auth.service';
+import {
+  authenticate,
+  bootstrapAdmin,
+  createAuthState,
+  purgeExpiredSessions,
+} from './features/auth/auth.service';
 import { getLastSeq } from './features/changes/changes.service';
 import {
   createDashboardPublisher,
@@ -108,6 +113,8 @@ export async function startServer(env: Env, options: ServerOptions = {}): Promis
         pattern: '17 3 * * *',
         run: () => compactDashboard(deps),
       },
+      // Expired sessions and spent sign-in counters (decision 0013).
+      { name: 'auth-purge', pattern: '41 3 * * *', run: () => purgeExpiredSessions(deps) },
     ]);
     void runScheduledCheck(deps).catch((error) => log.error('alert check failed', error));
   }

@@ -1,4 +1,10 @@
 import { z } from 'zod';
+import {
+  hasMinimumLength,
+  isCommonPassword,
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+} from '../password/policy';
 import { RecordMetaSchema, VersionSchema } from './common';
 
 export const ROLES = ['admin', 'staff', 'display'] as const;
@@ -15,10 +21,19 @@ const EmailSchema = z
   .trim()
   .toLowerCase()
   .pipe(z.email({ error: 'Adresse e-mail invalide.' }).max(254));
+const PASSWORD_TOO_SHORT = `Le mot de passe doit faire au moins ${PASSWORD_MIN_LENGTH} caractères, sans compter les espaces autour.`;
+/** A new password: long enough once trimmed, and not one of the most common (domain/password). */
 export const PasswordSchema = z
   .string()
-  .min(10, { error: 'Le mot de passe doit faire au moins 10 caractères.' })
-  .max(200, { error: 'Le mot de passe doit faire au plus 200 caractères.' });
+  .min(PASSWORD_MIN_LENGTH, { error: PASSWORD_TOO_SHORT, abort: true })
+  .max(PASSWORD_MAX_LENGTH, {
+    error: `Le mot de passe doit faire au plus ${PASSWORD_MAX_LENGTH} caractères.`,
+    abort: true,
+  })
+  .refine(hasMinimumLength, { error: PASSWORD_TOO_SHORT, abort: true })
+  .refine((password) => !isCommonPassword(password), {
+    error: 'Ce mot de passe fait partie des plus courants : choisissez-en un autre.',
+  });
 const StaffNameSchema = z
   .string()
   .trim()
@@ -57,6 +72,15 @@ export const LoginSchema = z.object({
   password: z.string().min(1, { error: 'Le mot de passe est obligatoire.' }).max(200),
 });
 
+/** "Changer mon mot de passe": the current one proves it is the owner at the keyboard. */
+export const PasswordChangeSchema = z.object({
+  currentPassword: z
+    .string()
+    .min(1, { error: 'Le mot de passe actuel est obligatoire.' })
+    .max(PASSWORD_MAX_LENGTH),
+  newPassword: PasswordSchema,
+});
+
 export const SetupSchema = StaffCreateSchema.omit({ role: true }).extend({
   token: z.string().min(1).max(200),
 });
@@ -65,3 +89,4 @@ export type Staff = z.infer<typeof StaffSchema>;
 export type StaffCreate = z.input<typeof StaffCreateSchema>;
 export type StaffUpdate = z.input<typeof StaffUpdateSchema>;
 export type SessionUser = z.infer<typeof SessionUserSchema>;
+export type PasswordChange = z.input<typeof PasswordChangeSchema>;

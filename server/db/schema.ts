@@ -9,6 +9,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -41,6 +42,12 @@ export const staff = pgTable(
     role: text('role', { enum: ['admin', 'staff', 'display'] }).notNull(),
     passwordHash: text('password_hash').notNull(),
     active: boolean('active').notNull().default(true),
+    /**
+     * Bumped (by trigger) when the account is deactivated, changes role or password, or its owner
+     * logs out everywhere: a session opened for an older generation no longer opens anything
+     * (docs/decisions/0013-login-limits-and-sessions.md).
+     */
+    sessionGeneration: integer('session_generation').notNull().default(1),
     lastLoginAt: timestamp('last_login_at', { withTimezone: true, mode: 'date' }),
     version: integer('version').notNull().default(1),
     ...timestamps,
@@ -58,6 +65,8 @@ export const sessions = pgTable(
     displayTokenId: uuid('display_token_id').references(() => displayTokens.id, {
       onDelete: 'cascade',
     }),
+    /** A staff session: the owner's `session_generation` it was issued for. */
+    generation: integer('generation'),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true, mode: 'date' })
       .notNull()
@@ -73,7 +82,35 @@ export const sessions = pgTable(
       'sessions_one_owner',
       sql`(${table.staffId} IS NULL) <> (${table.displayTokenId} IS NULL)`,
     ),
+    check(
+      'sessions_staff_generation',
+      sql`(${table.staffId} IS NULL) = (${table.generation} IS NULL)`,
+    ),
   ],
+).enableRLS();
+
+/**
+ * Sign-in attempts counted per key (an address, an account, an account from an address) in a
+ * window that starts with the key's first attempt; counted before the password is checked
+ * (docs/decisions/0013-login-limits-and-sessions.md).
+ */
+export const loginThrottle = pgTable('login_throttle', {
+  key: text('key').primaryKey(),
+  windowStart: timestamp('window_start', { withTimezone: true, mode: 'date' }).notNull(),
+  attempts: integer('attempts').notNull(),
+}).enableRLS();
+
+/** Where an account signed in successfully: the account-wide ceiling spares these addresses. */
+export const loginKnownAddresses = pgTable(
+  'login_known_addresses',
+  {
+    staffId: uuid('staff_id')
+      .notNull()
+      .references(() => staff.id, { onDelete: 'cascade' }),
+    address: text('address').notNull(),
+    lastSuccessAt: timestamp('last_success_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.staffId, table.address] })],
 ).enableRLS();
 
 /** Wall screens: a named secret exchanged for a read-only `display` session. */

@@ -4,7 +4,6 @@ import type { Actor } from '../deps';
 import type { AppEnv } from './router';
 
 export const SESSION_COOKIE = 'gp_session';
-const COOKIE_MAX_AGE = 30 * 24 * 3600;
 
 /**
  * Resolves the session cookie to an actor (or null) for every API request. `authenticate` is the
@@ -20,13 +19,18 @@ export function sessionMiddleware(
   };
 }
 
-export function setSessionCookie(c: Context, token: string, secure: boolean): void {
+/** `maxAgeSeconds`: the session's absolute lifetime, which the server enforces as well. */
+export function setSessionCookie(
+  c: Context,
+  token: string,
+  options: { secure: boolean; maxAgeSeconds: number },
+): void {
   setCookie(c, SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: 'Lax',
-    secure,
+    secure: options.secure,
     path: '/',
-    maxAge: COOKIE_MAX_AGE,
+    maxAge: options.maxAgeSeconds,
   });
 }
 

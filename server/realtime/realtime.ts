@@ -167,6 +167,18 @@ export function createRealtime(log: Logger) {
       });
       socket.on('disconnect', schedulePresence);
       schedulePresence();
+      // A revocation that committed between the handshake's check and the joins above dropped
+      // the account's rooms before this socket was in them: check once more, now that it is
+      // (docs/decisions/0013-login-limits-and-sessions.md).
+      try {
+        const token = readSessionToken(socket.handshake.headers.cookie);
+        if (!token || !(await hooks.authenticate(token))) {
+          socket.disconnect(true);
+          return;
+        }
+      } catch (error) {
+        log.warn(`socket recheck: ${String(error)}`);
+      }
       try {
         socket.emit('hello', { lastSeq: await hooks.lastSeq(), socketId: socket.id });
       } catch (error) {

@@ -1,6 +1,6 @@
 import type { Role } from '../../domain/schemas/staff';
 import { parseEnv } from '../env';
-import { createLogger } from '../logger';
+import { createLogger, type Logger } from '../logger';
 import { type RunningServer, startServer } from '../server';
 import { type ApiClient, createApiClient, expectStatus } from './api-client';
 import { createTestDatabase, type Engine } from './databases';
@@ -26,7 +26,7 @@ let accounts = 0;
 export async function startTestServer(
   engine: Engine,
   env: Record<string, string> = {},
-  options: { now?: () => Date; scheduleJobs?: boolean } = {},
+  options: { now?: () => Date; scheduleJobs?: boolean; log?: Logger } = {},
 ): Promise<TestServer> {
   // A second instance on the same database passes DATABASE_URL itself.
   const database = engine === 'postgres' && !env.DATABASE_URL ? await createTestDatabase() : null;

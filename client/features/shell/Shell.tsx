@@ -60,6 +60,11 @@ export function Shell(props: { children: JSX.Element }) {
               <span class="user-name">{user().name}</span>
               <span class="user-role">{ROLE_LABELS[user().role]}</span>
             </span>
+            <Show when={mayOpenRecords()}>
+              <A href="/account" class="btn btn-ghost btn-small" activeClass="active">
+                Mon compte
+              </A>
+            </Show>
             <button type="button" class="btn btn-ghost btn-small" onClick={() => void logout()}>
               Se déconnecter
             </button>

@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, lt, or } from 'drizzle-orm';
+import { and, eq, gt, isNotNull, isNull, lt, or } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { displayTokens, sessions, staff } from '../../db/schema';
 
@@ -7,6 +7,8 @@ export async function insertSession(
   session: {
     id: string;
     staffId?: string;
+    /** A staff session's: the owner's session generation it is issued for. */
+    generation?: number;
     displayTokenId?: string;
     createdAt: Date;
     lastSeenAt: Date;
@@ -19,9 +21,10 @@ export async function insertSession(
 }
 
 /**
- * The session with its owner — an active staff member, or a display token not revoked — if it
- * has not expired. One join on the owners' tables, read on every request: a read of their rows,
- * not a call into their features (docs/decisions/0010-feature-boundaries.md).
+ * The session with its owner — an active staff member still at the generation the session was
+ * issued for, or a display token not revoked — if it has not expired. One join on the owners'
+ * tables, read on every request and socket handshake: a read of their rows, not a call into
+ * their features (docs/decisions/0010-feature-boundaries.md, 0013-login-limits-and-sessions.md).
  */
 export async function selectLiveSession(db: Executor, id: string, now: Date) {
   const [row] = await db
@@ -33,7 +36,10 @@ export async function selectLiveSession(db: Executor, id: string, now: Date) {
       and(
         eq(sessions.id, id),
         gt(sessions.expiresAt, now),
-        or(eq(staff.active, true), isNull(displayTokens.revokedAt)),
+        or(
+          and(eq(staff.active, true), eq(staff.sessionGeneration, sessions.generation)),
+          and(isNotNull(sessions.displayTokenId), isNull(displayTokens.revokedAt)),
+        ),
       ),
     )
     .limit(1);

@@ -1,9 +1,14 @@
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { DisplaySignInSchema } from '../../../domain/schemas/display-token';
-import { LoginSchema, SessionUserSchema, SetupSchema } from '../../../domain/schemas/staff';
+import {
+  LoginSchema,
+  PasswordChangeSchema,
+  SessionUserSchema,
+  SetupSchema,
+} from '../../../domain/schemas/staff';
 import type { Deps } from '../../deps';
+import { clientAddress } from '../../http/client-address';
 import type { AppEnv } from '../../http/router';
 import {
   createRouter,
@@ -15,27 +20,31 @@ import {
 import { clearSessionCookie, setSessionCookie } from '../../http/session';
 import {
   type AuthState,
+  changePassword,
   completeSetup,
   login,
   logout,
+  logoutEverywhere,
   type RequestMeta,
+  SESSION_ABSOLUTE_MS,
   signInDisplay,
 } from './auth.service';
 
 const UserResponseSchema = z.object({ user: SessionUserSchema });
 
-function requestMeta(c: Context<AppEnv>): RequestMeta {
-  let ip: string | null = null;
-  try {
-    ip = getConnInfo(c).remote.address ?? null;
-  } catch {
-    ip = null;
-  }
-  return { ip, userAgent: c.req.header('user-agent') ?? null };
+function requestMeta(c: Context<AppEnv>, trustedProxies: number): RequestMeta {
+  return {
+    ip: clientAddress(c, trustedProxies),
+    userAgent: c.req.header('user-agent') ?? null,
+  };
 }
 
 export function authRoutes(deps: Deps, state: AuthState) {
-  const secureCookie = deps.env.PUBLIC_URL?.startsWith('https:') ?? false;
+  const cookie = {
+    secure: deps.env.PUBLIC_URL?.startsWith('https:') ?? false,
+    maxAgeSeconds: SESSION_ABSOLUTE_MS / 1000,
+  };
+  const meta = (c: Context<AppEnv>) => requestMeta(c, deps.env.TRUST_PROXY);
   return createRouter()
     .openapi(
       createRoute({
@@ -51,8 +60,8 @@ export function authRoutes(deps: Deps, state: AuthState) {
         },
       }),
       async (c) => {
-        const { user, token } = await login(deps, state, c.req.valid('json'), requestMeta(c));
-        setSessionCookie(c, token, secureCookie);
+        const { user, token } = await login(deps, c.req.valid('json'), meta(c));
+        setSessionCookie(c, token, cookie);
         return c.json({ user }, 200);
       },
     )
@@ -71,13 +80,8 @@ export function authRoutes(deps: Deps, state: AuthState) {
         },
       }),
       async (c) => {
-        const { user, token } = await completeSetup(
-          deps,
-          state,
-          c.req.valid('json'),
-          requestMeta(c),
-        );
-        setSessionCookie(c, token, secureCookie);
+        const { user, token } = await completeSetup(deps, state, c.req.valid('json'), meta(c));
+        setSessionCookie(c, token, cookie);
         return c.json({ user }, 200);
       },
     )
@@ -95,8 +99,8 @@ export function authRoutes(deps: Deps, state: AuthState) {
       }),
       async (c) => {
         const { token } = c.req.valid('json');
-        const signedIn = await signInDisplay(deps, state, token, requestMeta(c));
-        setSessionCookie(c, signedIn.token, secureCookie);
+        const signedIn = await signInDisplay(deps, token, meta(c));
+        setSessionCookie(c, signedIn.token, cookie);
         return c.json({ user: signedIn.user }, 200);
       },
     )
@@ -111,6 +115,44 @@ export function authRoutes(deps: Deps, state: AuthState) {
         await logout(deps, requireActor(c));
         clearSessionCookie(c);
         return c.body(null, 204);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/logout-everywhere',
+        tags: ['auth'],
+        description: 'Ends every session of the signed-in account, and its sockets.',
+        responses: { 204: { description: 'Signed out everywhere' }, ...errorResponses(401, 403) },
+      }),
+      async (c) => {
+        await logoutEverywhere(deps, requireActor(c));
+        clearSessionCookie(c);
+        return c.body(null, 204);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/password',
+        tags: ['auth'],
+        description:
+          'The signed-in user changes their own password: every other session ends, this one is renewed.',
+        request: jsonBody(PasswordChangeSchema),
+        responses: {
+          200: jsonContent(UserResponseSchema, 'Password changed'),
+          ...errorResponses(400, 401, 403, 429),
+        },
+      }),
+      async (c) => {
+        const { user, token } = await changePassword(
+          deps,
+          requireActor(c),
+          c.req.valid('json'),
+          meta(c),
+        );
+        setSessionCookie(c, token, cookie);
+        return c.json({ user }, 200);
       },
     )
     .openapi(

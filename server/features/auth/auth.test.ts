@@ -57,6 +57,20 @@ describe.each(ENGINES)('authentication on %s', (engine) => {
     expect(Number(limited.headers.get('retry-after'))).toBe(limited.details.retryAfterSeconds);
   });
 
+  it('counts the socket’s address, not a forged X-Forwarded-For, without TRUST_PROXY', async () => {
+    const staff = await server.signIn('staff');
+    const { user } = await expectStatus(200, staff.api.auth.me.$get());
+    const attempt = (forwardedFor: string) =>
+      server
+        .client()
+        .api.auth.login.$post(
+          { json: { email: user.email, password: 'mauvais-mot-de-passe' } },
+          { headers: { 'x-forwarded-for': forwardedFor } },
+        );
+    for (let i = 1; i <= 5; i++) await expectError('unauthenticated', attempt(`192.0.2.${i}`));
+    await expectError('rate_limited', attempt('192.0.2.6'));
+  });
+
   it('ends the session on logout: the cookie no longer opens the API or the socket', async () => {
     const staff = await server.signIn('staff');
     const cookie = staff.cookie;

@@ -78,3 +78,54 @@ export async function countAdmins(db: Executor): Promise<number> {
   const [row] = await db.select({ value: count() }).from(staff).where(eq(staff.role, 'admin'));
   return row?.value ?? 0;
 }
+
+/**
+ * The generation of an active member's sessions, the row share-locked until the transaction
+ * ends: a deactivation, a new role or password waits for the session being opened, whose row its
+ * trigger then deletes (docs/decisions/0013-login-limits-and-sessions.md).
+ */
+export async function selectActiveGenerationForShare(
+  db: Executor,
+  id: string,
+): Promise<number | undefined> {
+  const [row] = await db
+    .select({ generation: staff.sessionGeneration })
+    .from(staff)
+    .where(and(eq(staff.id, id), eq(staff.active, true)))
+    .for('share');
+  return row?.generation;
+}
+
+/** Every session of the member ends (the trigger on the generation deletes their rows). */
+export async function bumpSessionGeneration(db: Executor, id: string): Promise<void> {
+  await db
+    .update(staff)
+    .set({ sessionGeneration: sql`${staff.sessionGeneration} + 1` })
+    .where(eq(staff.id, id));
+}
+
+/** The new hash, and the session generation the trigger moved to because of it. */
+export async function updatePasswordHash(
+  db: Executor,
+  id: string,
+  passwordHash: string,
+): Promise<number | undefined> {
+  const [row] = await db
+    .update(staff)
+    .set({ passwordHash })
+    .where(eq(staff.id, id))
+    .returning({ generation: staff.sessionGeneration });
+  return row?.generation;
+}
+
+/** Arbitrary constant: serialises the writes that may take away an active admin. */
+const ADMIN_ROSTER_LOCK = 727_013;
+
+/**
+ * Two admins deactivating each other at once each counted the other as still active: under this
+ * lock the second count runs after the first write committed (READ COMMITTED: a new snapshot per
+ * statement), so it sees it.
+ */
+export async function lockAdminRoster(db: Executor): Promise<void> {
+  await db.execute(sql`SELECT pg_advisory_xact_lock(${ADMIN_ROSTER_LOCK})`);
+}
