@@ -97,7 +97,16 @@ export function createRealtime(log: Logger) {
     onPublished = hooks.onPublished;
     // With MULTI_INSTANCE, instances on one PostgreSQL share broadcasts, rooms and fetchSockets
     // through LISTEN/NOTIFY; a single instance (or PGlite) keeps the in-memory adapter.
-    if (pool) io.adapter(createAdapter(pool, { tableName: 'socket_io_attachments' }));
+    // A lost LISTEN connection is released by the pool and reconnected by the adapter
+    // (docs/decisions/0014-database-faults.md); its failures are logged, never thrown.
+    if (pool) {
+      io.adapter(
+        createAdapter(pool, {
+          tableName: 'socket_io_attachments',
+          errorHandler: (error) => log.warn(`socket.io adapter: ${error.message}`),
+        }),
+      );
+    }
     io.attach(server, {
       // Cross-site WebSocket hijacking: only pages served from this host may connect.
       allowRequest: (request, callback) => {
