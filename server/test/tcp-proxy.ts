@@ -21,6 +21,11 @@ export type TcpProxy = {
   readonly mode: ProxyMode;
   /** Connections currently open through the proxy. */
   readonly openConnections: number;
+  /**
+   * Requests (`track.request`) delivered to the server whose reply (`track.reply`) never reached
+   * the client before their connection ended: their outcome is unknown to the client.
+   */
+  readonly unanswered: number;
   pass: () => Promise<void>;
   resetAll: () => void;
   blackHole: () => void;
@@ -46,23 +51,36 @@ type Side = {
   isReset: boolean;
 };
 
-type Pair = { client: Side; upstream: Side | null; isOpen: boolean };
+type Pair = { client: Side; upstream: Side | null; isOpen: boolean; awaitingReply: number };
 
-export async function startTcpProxy(target: { host: string; port: number }): Promise<TcpProxy> {
+/** A request and its reply, found in the chunks that pass (small messages: one chunk each). */
+export type TrackedExchange = { request: Buffer; reply: Buffer };
+
+export async function startTcpProxy(
+  target: { host: string; port: number },
+  track?: TrackedExchange,
+): Promise<TcpProxy> {
   let mode: ProxyMode = 'pass';
   const pairs = new Set<Pair>();
   let listener: net.Server | null = null;
   let port = 0;
   let trigger: { predicate: (chunk: Buffer) => boolean; opened: () => void } | null = null;
+  let unanswered = 0;
 
   function newSide(socket: net.Socket): Side {
     return { socket, held: [], isEnded: false, isReset: false };
   }
 
-  function drop(pair: Pair): void {
+  function end(pair: Pair): void {
     if (!pair.isOpen) return;
     pair.isOpen = false;
     pairs.delete(pair);
+    unanswered += pair.awaitingReply;
+  }
+
+  function drop(pair: Pair): void {
+    if (!pair.isOpen) return;
+    end(pair);
     for (const side of [pair.client, pair.upstream]) {
       if (side && !side.socket.destroyed) side.socket.resetAndDestroy();
     }
@@ -76,7 +94,13 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
       return;
     }
     if (!to || to.socket.connecting || to.socket.destroyed) return;
-    for (const chunk of from.held.splice(0)) to.socket.write(chunk);
+    for (const chunk of from.held.splice(0)) {
+      if (track && from === pair.client && chunk.includes(track.request)) pair.awaitingReply += 1;
+      if (track && from !== pair.client && chunk.includes(track.reply)) {
+        pair.awaitingReply = Math.max(0, pair.awaitingReply - 1);
+      }
+      to.socket.write(chunk);
+    }
     if (from.isEnded && !to.socket.writableEnded) to.socket.end();
   }
 
@@ -108,10 +132,7 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
     });
     side.socket.on('close', () => {
       const { client, upstream } = pair;
-      if (client.socket.destroyed && (!upstream || upstream.socket.destroyed)) {
-        pair.isOpen = false;
-        pairs.delete(pair);
-      }
+      if (client.socket.destroyed && (!upstream || upstream.socket.destroyed)) end(pair);
     });
   }
 
@@ -124,7 +145,7 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
   }
 
   function accept(socket: net.Socket): void {
-    const pair: Pair = { client: newSide(socket), upstream: null, isOpen: true };
+    const pair: Pair = { client: newSide(socket), upstream: null, isOpen: true, awaitingReply: 0 };
     pairs.add(pair);
     wire(pair, pair.client, () => pair.upstream);
     // In a black hole the connection is accepted but goes nowhere until it heals.
@@ -159,6 +180,9 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
     },
     get openConnections() {
       return pairs.size;
+    },
+    get unanswered() {
+      return unanswered;
     },
     async pass() {
       mode = 'pass';
