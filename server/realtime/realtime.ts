@@ -16,6 +16,7 @@ import type { Dashboard } from '../../domain/schemas/dashboard';
 import type { Actor, RealtimePort } from '../deps';
 import { readSessionToken } from '../http/session';
 import type { Logger } from '../logger';
+import { createAdapterPool } from './adapter-pool';
 
 export type TypedServer = Server<
   ClientToServerEvents,
@@ -39,6 +40,7 @@ export function createRealtime(log: Logger) {
   const io: TypedServer = new Server({ serveClient: false, transports: ['websocket', 'polling'] });
   let presenceTimer: NodeJS.Timeout | null = null;
   let onPublished: () => void = () => undefined;
+  let adapterPool: ReturnType<typeof createAdapterPool> | null = null;
 
   async function broadcastPresence(): Promise<void> {
     presenceTimer = null;
@@ -100,8 +102,9 @@ export function createRealtime(log: Logger) {
     // A lost LISTEN connection is released by the pool and reconnected by the adapter
     // (docs/decisions/0014-database-faults.md); its failures are logged, never thrown.
     if (pool) {
+      adapterPool = createAdapterPool(pool);
       io.adapter(
-        createAdapter(pool, {
+        createAdapter(adapterPool.pool, {
           tableName: 'socket_io_attachments',
           errorHandler: (error) => log.warn(`socket.io adapter: ${error.message}`),
         }),
@@ -175,6 +178,7 @@ export function createRealtime(log: Logger) {
   async function close(): Promise<void> {
     if (presenceTimer) clearTimeout(presenceTimer);
     presenceTimer = null;
+    adapterPool?.close();
     await new Promise<void>((resolve) => io.close(() => resolve()));
   }
 
