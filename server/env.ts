@@ -12,6 +12,13 @@ const EnvSchema = z
     DATABASE_URL: z
       .url({ protocol: /^postgres(ql)?$/, error: 'expected postgres://user@host:port/db' })
       .optional(),
+    /**
+     * PostgreSQL's statement budget; the idle-in-transaction timeout and each query's deadline
+     * follow from it (docs/decisions/0014-database-faults.md).
+     */
+    DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
+    /** Opening a PostgreSQL connection, or waiting for a free one. */
+    DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3_000),
     ADMIN_EMAIL: z.email().optional(),
     ADMIN_PASSWORD: z.string().min(10, { error: 'at least 10 characters' }).optional(),
     DEMO_DATA: booleanFlag.optional(),

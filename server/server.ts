@@ -4,6 +4,7 @@ import { createAdaptorServer } from '@hono/node-server';
 import { createApp } from './app';
 import { type Database, openDatabase } from './db/client';
 import { migrateDatabase } from './db/migrate';
+import { databaseTimeouts } from './db/pool';
 import { seedDemoData } from './demo/seed';
 import type { Deps } from './deps';
 import type { Env } from './env';
@@ -55,6 +56,7 @@ export async function startServer(env: Env, options: ServerOptions = {}): Promis
     databaseUrl: env.DATABASE_URL,
     dataDir: env.DATA_DIR,
     log,
+    timeouts: databaseTimeouts(env.DATABASE_STATEMENT_TIMEOUT_MS, env.DATABASE_CONNECT_TIMEOUT_MS),
   });
   try {
     await migrateDatabase(database);

@@ -4,8 +4,9 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import pg from 'pg';
+import type pg from 'pg';
 import type { Logger } from '../logger';
+import { createPostgresPool, type DatabaseTimeouts, DEFAULT_TIMEOUTS } from './pool';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -21,6 +22,8 @@ export type Database = {
   /** Present on PostgreSQL: the Socket.IO adapter and advisory locks need their own clients. */
   pool: pg.Pool | null;
   pglite: PGlite | null;
+  /** On PostgreSQL: how long it may take before requests are answered 503 (decision 0014). */
+  timeouts: DatabaseTimeouts | null;
   /** Statements issued so far (benchmarks report how many a job needs). */
   queryCount: () => number;
   close: () => Promise<void>;
@@ -30,6 +33,7 @@ export type DatabaseOptions = {
   databaseUrl: string | undefined;
   dataDir: string;
   log: Logger;
+  timeouts?: DatabaseTimeouts;
 };
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
@@ -41,15 +45,33 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   };
   const queryCount = () => queries;
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
-    // An idle client losing its connection must not crash the process; the next query fails
-    // cleanly instead and the error handler answers 503.
-    pool.on('error', (error) => options.log.warn(`PostgreSQL pool: ${error.message}`));
+    const timeouts = options.timeouts ?? DEFAULT_TIMEOUTS;
+    // A lost connection never crashes the process, and a query never waits forever: the
+    // error handler answers 503 (docs/decisions/0014-database-faults.md).
+    const pool = createPostgresPool(options.databaseUrl, timeouts, options.log);
     const db = drizzlePg(pool, { schema, logger }) as unknown as Db;
-    return { kind: 'postgres', db, pool, pglite: null, queryCount, close: () => pool.end() };
+    return {
+      kind: 'postgres',
+      db,
+      pool,
+      pglite: null,
+      timeouts,
+      queryCount,
+      close: () => pool.end(),
+    };
   }
   if (!options.dataDir.startsWith('memory://')) mkdirSync(options.dataDir, { recursive: true });
   const pglite = await PGlite.create(options.dataDir, { extensions: { pg_trgm } });
   const db = drizzlePglite(pglite, { schema, logger }) as unknown as Db;
-  return { kind: 'pglite', db, pool: null, pglite, queryCount, close: () => pglite.close() };
+  return {
+    kind: 'pglite',
+    db,
+    pool: null,
+    pglite,
+    timeouts: null,
+    queryCount,
+    close: async () => {
+      if (!pglite.closed) await pglite.close();
+    },
+  };
 }

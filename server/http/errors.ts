@@ -6,29 +6,46 @@ import { AppError, fromZodError } from '../../domain/errors';
 import type { Logger } from '../logger';
 import type { AppEnv } from './router';
 
-/** Connection-level failures: the database is down or restarting, not the request's fault. */
+/**
+ * The database is down, restarting, unreachable or too slow: not the request's fault, so 503
+ * `unavailable` with Retry-After (docs/decisions/0014-database-faults.md). SQLSTATE classes 08
+ * (connection) and 53 (insufficient resources), and: 57014 statement timeout, 57P01–57P03
+ * terminated or starting, 25P03 idle-in-transaction timeout.
+ */
 const UNAVAILABLE_CODES = new Set([
   'ECONNREFUSED',
   'ECONNRESET',
+  'EPIPE',
   'ETIMEDOUT',
   'ENOTFOUND',
+  'EAI_AGAIN',
+  '57014',
   '57P01',
   '57P02',
   '57P03',
-  '53300',
+  '25P03',
 ]);
 
-function isDatabaseUnavailable(error: unknown): boolean {
+/** What pg and PGlite say when the connection is gone or none could be had in time. */
+const UNAVAILABLE_MESSAGE =
+  /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|is not queryable|PGlite is clos(ed|ing)/i;
+
+/** Seconds a client should wait before trying again: a restart or failover takes about that. */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
+
+/** The innermost error that says the database is unavailable, if any. */
+function findUnavailableCause(error: unknown): Error | null {
   for (let cause = error; cause instanceof Error; cause = cause.cause) {
     const code = (cause as { code?: unknown }).code;
-    if (typeof code === 'string' && (UNAVAILABLE_CODES.has(code) || code.startsWith('08'))) {
-      return true;
+    if (
+      typeof code === 'string' &&
+      (UNAVAILABLE_CODES.has(code) || code.startsWith('08') || code.startsWith('53'))
+    ) {
+      return cause;
     }
-    if (/Connection terminated|connect ECONNREFUSED|PGlite is closed/i.test(cause.message)) {
-      return true;
-    }
+    if (UNAVAILABLE_MESSAGE.test(cause.message)) return cause;
   }
-  return false;
+  return null;
 }
 
 export function toAppError(error: unknown): AppError | null {
@@ -41,7 +58,7 @@ export function toAppError(error: unknown): AppError | null {
     if (error.status === 403) return new AppError('forbidden');
     if (error.status === 404) return new AppError('not_found');
   }
-  if (isDatabaseUnavailable(error)) return new AppError('unavailable');
+  if (findUnavailableCause(error)) return new AppError('unavailable');
   return null;
 }
 
@@ -49,8 +66,13 @@ export function createErrorHandler(log: Logger) {
   return (error: Error, c: Context<AppEnv>) => {
     const appError = toAppError(error);
     if (appError) {
-      if (appError.code === 'unavailable') log.warn(`[${c.get('requestId')}] ${error.message}`);
       const headers: Record<string, string> = {};
+      if (appError.code === 'unavailable') {
+        // The cause's own words, never the failed statement's (its parameters may be secrets).
+        const cause = findUnavailableCause(error);
+        log.warn(`[${c.get('requestId')}] unavailable: ${cause?.message ?? error.message}`);
+        headers['Retry-After'] = String(UNAVAILABLE_RETRY_AFTER_SECONDS);
+      }
       const retry = (appError.details as { retryAfterSeconds?: number } | undefined)
         ?.retryAfterSeconds;
       if (appError.code === 'rate_limited' && retry) headers['Retry-After'] = String(retry);

@@ -28,19 +28,36 @@ export function createJobs(database: Database, log: Logger) {
     try {
       if (!database.pool) return { ran: true, result: await work() };
       const client = await database.pool.connect();
+      // Set when the lock's session may be broken: the connection is then closed, never reused
+      // (an advisory lock lives as long as its session).
+      let broken: Error | undefined;
+      const onBroken = (error: Error): never => {
+        broken = error;
+        throw error;
+      };
       try {
-        const { rows } = await client.query<{ locked: boolean }>(
-          'SELECT pg_try_advisory_lock($1, hashtext($2)) AS locked',
-          [LOCK_NAMESPACE, name],
-        );
+        const { rows } = await client
+          .query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1, hashtext($2)) AS locked', [
+            LOCK_NAMESPACE,
+            name,
+          ])
+          .catch(onBroken);
         if (!rows[0]?.locked) return { ran: false };
         try {
           return { ran: true, result: await work() };
         } finally {
-          await client.query('SELECT pg_advisory_unlock($1, hashtext($2))', [LOCK_NAMESPACE, name]);
+          // If the lock's connection was lost during the run, the lock went with its session:
+          // the run's outcome stands. Another instance may have run this tick too; jobs are
+          // idempotent (decision 0007).
+          await client
+            .query('SELECT pg_advisory_unlock($1, hashtext($2))', [LOCK_NAMESPACE, name])
+            .catch((error: Error) => {
+              broken = error;
+              log.warn(`job ${name}: lock connection lost (${error.message})`);
+            });
         }
       } finally {
-        client.release();
+        client.release(broken);
       }
     } finally {
       running.delete(name);

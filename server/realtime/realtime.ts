@@ -18,6 +18,7 @@ import { ROLES } from '../../domain/schemas/staff';
 import type { Actor, RealtimePort } from '../deps';
 import { readSessionToken } from '../http/session';
 import type { Logger } from '../logger';
+import { createAdapterPool } from './adapter-pool';
 
 export type TypedServer = Server<
   ClientToServerEvents,
@@ -41,6 +42,7 @@ export function createRealtime(log: Logger) {
   const io: TypedServer = new Server({ serveClient: false, transports: ['websocket', 'polling'] });
   let presenceTimer: NodeJS.Timeout | null = null;
   let onPublished: () => void = () => undefined;
+  let adapterPool: ReturnType<typeof createAdapterPool> | null = null;
 
   async function broadcastPresence(): Promise<void> {
     presenceTimer = null;
@@ -107,7 +109,17 @@ export function createRealtime(log: Logger) {
     onPublished = hooks.onPublished;
     // With MULTI_INSTANCE, instances on one PostgreSQL share broadcasts, rooms and fetchSockets
     // through LISTEN/NOTIFY; a single instance (or PGlite) keeps the in-memory adapter.
-    if (pool) io.adapter(createAdapter(pool, { tableName: 'socket_io_attachments' }));
+    // A lost LISTEN connection is released by the pool and reconnected by the adapter
+    // (docs/decisions/0014-database-faults.md); its failures are logged, never thrown.
+    if (pool) {
+      adapterPool = createAdapterPool(pool);
+      io.adapter(
+        createAdapter(adapterPool.pool, {
+          tableName: 'socket_io_attachments',
+          errorHandler: (error) => log.warn(`socket.io adapter: ${error.message}`),
+        }),
+      );
+    }
     io.attach(server, {
       // Cross-site WebSocket hijacking: only pages served from this host may connect.
       allowRequest: (request, callback) => {
@@ -190,6 +202,7 @@ export function createRealtime(log: Logger) {
   async function close(): Promise<void> {
     if (presenceTimer) clearTimeout(presenceTimer);
     presenceTimer = null;
+    adapterPool?.close();
     await new Promise<void>((resolve) => io.close(() => resolve()));
   }
 

@@ -1,12 +1,14 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { sql } from 'drizzle-orm';
 import type { Deps } from '../../deps';
+import { UNAVAILABLE_RETRY_AFTER_SECONDS } from '../../http/errors';
 import { createRouter, jsonContent } from '../../http/router';
 import { APP_VERSION } from '../../version';
+import { checkDatabase } from './health.service';
 
 const HealthSchema = z.object({
-  status: z.enum(['ok', 'unavailable']),
-  db: z.enum(['pglite', 'postgres']),
+  status: z.enum(['ok', 'degraded']),
+  db: z.enum(['up', 'unreachable']),
+  engine: z.enum(['pglite', 'postgres']),
   version: z.string(),
 });
 
@@ -18,20 +20,15 @@ export function healthRoutes(deps: Deps) {
       tags: ['health'],
       responses: {
         200: jsonContent(HealthSchema, 'Up, database reachable'),
-        503: jsonContent(HealthSchema, 'Database unreachable'),
+        503: jsonContent(HealthSchema, 'Degraded: the database is unreachable'),
       },
     }),
     async (c) => {
-      const isUp = await deps.db.execute(sql`SELECT 1`).then(
-        () => true,
-        () => false,
-      );
-      const body = {
-        status: isUp ? 'ok' : 'unavailable',
-        db: deps.dbKind,
-        version: APP_VERSION,
-      } as const;
-      return isUp ? c.json(body, 200) : c.json(body, 503);
+      const db = await checkDatabase(deps, deps.env.DATABASE_CONNECT_TIMEOUT_MS);
+      const body = { db, engine: deps.dbKind, version: APP_VERSION };
+      if (db === 'up') return c.json({ ...body, status: 'ok' as const }, 200);
+      c.header('Retry-After', String(UNAVAILABLE_RETRY_AFTER_SECONDS));
+      return c.json({ ...body, status: 'degraded' as const }, 503);
     },
   );
 }
