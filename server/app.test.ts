@@ -42,8 +42,8 @@ describe.each(ENGINES)('the HTTP app on %s', (engine) => {
     const health = await expectStatus(200, server.client().app.api.health.$get());
     expect(health).toEqual({
       status: 'ok',
-      db: 'up',
-      engine,
+      db: engine,
+      database: 'up',
       version: expect.stringMatching(/^\d+\.\d+\.\d+/),
     });
   });

@@ -267,7 +267,7 @@ describe('database faults on PostgreSQL', () => {
       const healthMs = Date.now() - opened;
       expect({ status: health.status, body: await health.json() }).toMatchObject({
         status: 503,
-        body: { status: 'degraded', db: 'unreachable', engine: 'postgres' },
+        body: { status: 'degraded', db: 'postgres', database: 'unreachable' },
       });
       expect(healthMs).toBeLessThan(ANSWER_BOUND_MS);
       await new Promise((resolve) => setTimeout(resolve, BLACK_HOLE_MS - (Date.now() - opened)));
@@ -454,7 +454,7 @@ describe('database faults on PGlite', () => {
     const health = await server.client().app.api.health.$get();
     expect({ status: health.status, body: await health.json() }).toMatchObject({
       status: 503,
-      body: { status: 'degraded', db: 'unreachable', engine: 'pglite' },
+      body: { status: 'degraded', db: 'pglite', database: 'unreachable' },
     });
   });
 });

@@ -5,10 +5,11 @@ import { createRouter, jsonContent } from '../../http/router';
 import { APP_VERSION } from '../../version';
 import { checkDatabase } from './health.service';
 
+/** The brief's `{ status, db, version }`, `db` the engine; whether it answers, apart. */
 const HealthSchema = z.object({
   status: z.enum(['ok', 'degraded']),
-  db: z.enum(['up', 'unreachable']),
-  engine: z.enum(['pglite', 'postgres']),
+  db: z.enum(['pglite', 'postgres']),
+  database: z.enum(['up', 'unreachable']),
   version: z.string(),
 });
 
@@ -24,9 +25,9 @@ export function healthRoutes(deps: Deps) {
       },
     }),
     async (c) => {
-      const db = await checkDatabase(deps, deps.env.DATABASE_CONNECT_TIMEOUT_MS);
-      const body = { db, engine: deps.dbKind, version: APP_VERSION };
-      if (db === 'up') return c.json({ ...body, status: 'ok' as const }, 200);
+      const database = await checkDatabase(deps, deps.env.DATABASE_CONNECT_TIMEOUT_MS);
+      const body = { db: deps.dbKind, database, version: APP_VERSION };
+      if (database === 'up') return c.json({ ...body, status: 'ok' as const }, 200);
       c.header('Retry-After', String(UNAVAILABLE_RETRY_AFTER_SECONDS));
       return c.json({ ...body, status: 'degraded' as const }, 503);
     },
