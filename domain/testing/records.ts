@@ -311,6 +311,7 @@ export function buildSignature(overrides: Partial<Signature> = {}): Signature {
     recordedBy: { id: IDS.staff, name: 'Marie Dubois' },
     versionHash: '0'.repeat(64),
     version: 1,
+    amendmentId: null,
     ...overrides,
   };
 }
