@@ -166,6 +166,7 @@ export function buildDisplayToken(overrides: Partial<DisplayToken> = {}): Displa
   return {
     id: IDS.displayToken,
     name: 'Atelier',
+    mode: 'dashboard',
     createdAt: AT,
     lastUsedAt: null,
     revokedAt: null,

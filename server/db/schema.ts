@@ -16,6 +16,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import type { QUOTE_UNITS } from '../../domain/quote/totals';
 import type { VatRateBp } from '../../domain/quote/vat';
+import { DISPLAY_MODES } from '../../domain/schemas/display-token';
 
 /** Written only from QuoteLineInputSchema-checked lines. */
 type QuoteUnit = (typeof QUOTE_UNITS)[number];
@@ -82,6 +83,7 @@ export const displayTokens = pgTable('display_tokens', {
   name: text('name').notNull(),
   /** SHA-256 of the secret, which is shown once at creation. */
   tokenHash: text('token_hash').notNull().unique(),
+  mode: text('mode', { enum: DISPLAY_MODES }).notNull().default('dashboard'),
   createdById: uuid('created_by_id'),
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   lastUsedAt: timestamp('last_used_at', { withTimezone: true, mode: 'date' }),

@@ -115,8 +115,8 @@ export async function authenticate(deps: Deps, token: string): Promise<Actor | n
     );
   }
   if (row.displayToken) {
-    const { id, name } = row.displayToken;
-    return { id, email: '', name, role: 'display', sessionId: row.session.id };
+    const { id, name, mode } = row.displayToken;
+    return { id, email: '', name, role: 'display', sessionId: row.session.id, displayMode: mode };
   }
   return { ...toSessionUser(row.staff!), sessionId: row.session.id };
 }
@@ -197,7 +197,7 @@ export async function signInDisplay(
   }
   const sessionToken = await openSession(deps, { displayTokenId: token.id }, meta);
   return {
-    user: { id: token.id, email: '', name: token.name, role: 'display' },
+    user: { id: token.id, email: '', name: token.name, role: 'display', displayMode: token.mode },
     token: sessionToken,
   };
 }
