@@ -13,6 +13,7 @@ import {
 import { toFeedChange } from '../../domain/feed';
 import type { Change } from '../../domain/schemas/change';
 import type { Dashboard } from '../../domain/schemas/dashboard';
+import { toWorkshopCard } from '../../domain/schemas/repair-order';
 import type { Actor, RealtimePort } from '../deps';
 import { readSessionToken } from '../http/session';
 import type { Logger } from '../logger';
@@ -72,6 +73,10 @@ export function createRealtime(log: Logger) {
       for (const change of changes) {
         io.to([ROOMS.role('admin'), ROOMS.role('staff')]).emit('change', change);
         io.to(ROOMS.role('display')).emit('feed', toFeedChange(change));
+        // The wall's workshop mode: the OR's card without customer or money (decision 0016).
+        if (change.entity === 'repair_order') {
+          io.to(ROOMS.role('display')).emit('workshop', toWorkshopCard(change.data));
+        }
       }
       onPublished();
     },
