@@ -101,26 +101,47 @@ export async function selectRepairOrdersByIds(
     .where(inArray(repairOrderClockEvents.repairOrderId, ids))
     .orderBy(asc(repairOrderClockEvents.at), asc(repairOrderClockEvents.seq));
 
+  // Grouped once: a board of hundreds of ORs is not a scan of every line per OR.
+  const linesByJob = groupBy(lineRows, (line) => line.jobId);
+  const clocksByJob = groupBy(clockRows, (event) => event.jobId);
+  const jobsByOrder = groupBy(jobRows, ({ job }) => job.repairOrderId);
+  const amendmentsByOrder = groupBy(amendmentRows, (row) => row.repairOrderId);
+  const signaturesByOrder = groupBy(signatureRows, (row) => row.repairOrderId);
+  const photosByOrder = groupBy(photoRows, (row) => row.repairOrderId);
   const byId = new Map(
     rows.map((row) => {
-      const of = <T extends { repairOrderId: string }>(items: T[]) =>
-        items.filter((item) => item.repairOrderId === row.order.id);
-      const jobs = jobRows
-        .filter(({ job }) => job.repairOrderId === row.order.id)
-        .map(({ job, technicianName }) =>
-          toJob(
-            job,
-            technicianName,
-            of(lineRows).filter((line) => line.jobId === job.id),
-            of(clockRows).filter((event) => event.jobId === job.id),
-            now,
-          ),
-        );
-      const order = toRepairOrder(row, jobs, of(amendmentRows), of(signatureRows), of(photoRows));
-      return [order.id, order] as const;
+      const id = row.order.id;
+      const jobs = (jobsByOrder.get(id) ?? []).map(({ job, technicianName }) =>
+        toJob(
+          job,
+          technicianName,
+          linesByJob.get(job.id) ?? [],
+          clocksByJob.get(job.id) ?? [],
+          now,
+        ),
+      );
+      const order = toRepairOrder(
+        row,
+        jobs,
+        amendmentsByOrder.get(id) ?? [],
+        signaturesByOrder.get(id) ?? [],
+        photosByOrder.get(id) ?? [],
+      );
+      return [id, order] as const;
     }),
   );
   return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+function groupBy<T>(items: T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
 }
 
 export async function selectRepairOrderById(
