@@ -27,6 +27,8 @@ export const ERROR_STATUS = {
   handback_incomplete: 409,
   job_not_authorised: 409,
   signature_stale: 409,
+  quote_not_accepted: 409,
+  quote_already_ordered: 409,
   payload_too_large: 413,
   rate_limited: 429,
   internal: 500,
@@ -65,6 +67,9 @@ export const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   job_not_authorised: 'Ces travaux n’ont pas été autorisés par le client.',
   signature_stale:
     'L’ordre de réparation a changé depuis son affichage : relisez-le avant de signer.',
+  quote_not_accepted:
+    'Seul un devis accepté, en tout ou en partie, devient un ordre de réparation.',
+  quote_already_ordered: 'Ce devis a déjà son ordre de réparation.',
   payload_too_large: 'La requête est trop volumineuse.',
   rate_limited: 'Trop de tentatives. Réessayez dans quelques minutes.',
   internal: 'Une erreur interne est survenue.',

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Change, FeedChange, SkippedChange } from './schemas/change';
 import { ENTITIES } from './schemas/change';
 import type { Dashboard } from './schemas/dashboard';
+import type { WorkshopCard } from './schemas/repair-order';
 import type { Role } from './schemas/staff';
 
 /**
@@ -36,6 +37,11 @@ export type ServerToClientEvents = {
   hello: (info: { lastSeq: number; socketId: string }) => void;
   /** A new dashboard snapshot, to screens that watch it, once per burst of changes. */
   dashboard: (snapshot: Dashboard) => void;
+  /**
+   * A repair order changed, as the wall's workshop mode shows it: no customer, no money
+   * (display sockets; catch-up is `GET /workshop`).
+   */
+  workshop: (card: WorkshopCard) => void;
 };
 
 export const PresenceViewPayloadSchema = z.object({

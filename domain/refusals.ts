@@ -3,6 +3,7 @@ import type { ErrorCode } from './error-codes';
 import { COMPLIANCE_CODES } from './quote/compliance';
 import { AlertSchema } from './schemas/alert';
 import { QuoteSchema } from './schemas/quote';
+import { RepairOrderSchema } from './schemas/repair-order';
 
 /**
  * What each error code carries in `details`, declared once: the server's `AppError` is typed by
@@ -45,6 +46,10 @@ export const ERROR_DETAILS = {
   alert_resolved: z.object({ current: AlertSchema }),
   rate_limited: z.object({ retryAfterSeconds: z.int() }),
   piec_choice_missing: z.object({ lineIds: z.array(z.string()) }),
+  /** The OR as it is now: the customer reads it again before signing. */
+  signature_stale: z.object({ current: RepairOrderSchema }),
+  quote_not_accepted: z.object({ status: z.string() }),
+  quote_already_ordered: z.object({ repairOrderId: z.string(), number: z.string() }),
 } satisfies Partial<Record<ErrorCode, z.ZodType>>;
 
 export type ErrorDetails = {

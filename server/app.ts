@@ -15,6 +15,7 @@ import { dashboardRoutes } from './features/dashboard/dashboard.routes';
 import { displayTokensRoutes } from './features/display-tokens/display-tokens.routes';
 import { healthRoutes } from './features/health/health.routes';
 import { quotesRoutes } from './features/quotes/quotes.routes';
+import { repairOrdersRoutes, workshopRoutes } from './features/repair-orders/repair-orders.routes';
 import { searchRoutes } from './features/search/search.routes';
 import { settingsRoutes } from './features/settings/settings.routes';
 import { staffRoutes } from './features/staff/staff.routes';
@@ -35,6 +36,8 @@ function apiRoutes(deps: Deps, authState: AuthState) {
     .route('/clients', clientsRoutes(deps))
     .route('/vehicles', vehiclesRoutes(deps))
     .route('/quotes', quotesRoutes(deps))
+    .route('/repair-orders', repairOrdersRoutes(deps))
+    .route('/workshop', workshopRoutes(deps))
     .route('/search', searchRoutes(deps))
     .route('/settings', settingsRoutes(deps))
     .route('/display-tokens', displayTokensRoutes(deps))

@@ -18,6 +18,7 @@ const FEATURE_ORDER = [
   'clients',
   'vehicles',
   'quotes',
+  'repair-orders',
   'alerts',
   'dashboard',
   'search',

@@ -1,4 +1,5 @@
 import type { Change, ChangeInput } from '../domain/schemas/change';
+import type { DisplayMode } from '../domain/schemas/display-token';
 import type { Role } from '../domain/schemas/staff';
 import type { Db, DbKind, Tx } from './db/client';
 import type { Env } from './env';
@@ -11,6 +12,8 @@ export type Actor = {
   name: string;
   role: Role;
   sessionId: string;
+  /** A wall screen signed in with a display token: what it shows. */
+  displayMode?: DisplayMode;
 };
 
 /** What services may ask of the realtime layer; they never see Socket.IO itself. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toRepairOrderCard } from '../schemas/repair-order';
+import { toRepairOrderCard, toWorkshopCard } from '../schemas/repair-order';
 import { buildRepairOrder, buildSignature, testId } from '../testing/records';
 import { assessPromise, clockedMinutes, soldMinutes } from './at-risk';
 import { missingPiecChoices, needsPiecChoice } from './piec';
@@ -176,5 +176,27 @@ describe('a card of the board', () => {
     const extra = { ...order.jobs[0]!, id: testId(41), amendmentId: pendingAmendment.id };
     const card = toRepairOrderCard({ ...order, jobs: [...order.jobs, extra] });
     expect(card).toMatchObject({ soldMinutes: 90, pendingAmendments: 1 });
+  });
+});
+
+describe('the wall’s workshop card', () => {
+  it('shows the work and the time, never the customer nor money', () => {
+    const order = buildRepairOrder({ amendments: [pendingAmendment] });
+    const card = toWorkshopCard(order);
+    expect(card).toEqual({
+      id: order.id,
+      version: order.version,
+      number: 'OR-2026-00001',
+      status: 'todo',
+      vehiclePlate: 'AB-123-CD',
+      vehicleLabel: 'Citroën C3',
+      technicianName: null,
+      promisedAt: order.promisedAt,
+      updatedAt: order.updatedAt,
+      soldMinutes: 90,
+      clockedMinutes: 0,
+      pendingAmendments: 1,
+    });
+    expect(JSON.stringify(card)).not.toMatch(/Lefèvre|Cents|client/i);
   });
 });

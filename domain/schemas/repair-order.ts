@@ -189,6 +189,8 @@ export const SignatureSchema = z.object({
   /** SHA-256 of the OR version the customer saw and signed (`hashRepairOrderVersion`). */
   versionHash: z.string(),
   version: z.int(),
+  /** The amendment a signature of kind `amendment` answers; null for the other kinds. */
+  amendmentId: IdSchema.nullable(),
 });
 
 export const SignatureInputSchema = z.object({
@@ -375,6 +377,25 @@ export const RepairOrderCardSchema = RepairOrderSchema.pick({
   })
   .meta({ id: 'RepairOrderCard' });
 
+/**
+ * A card of the wall's workshop mode: readable from across the workshop, shown on a screen
+ * customers may see, so no customer name or contact and no money.
+ */
+export const WorkshopCardSchema = RepairOrderCardSchema.pick({
+  id: true,
+  version: true,
+  number: true,
+  status: true,
+  vehiclePlate: true,
+  vehicleLabel: true,
+  technicianName: true,
+  promisedAt: true,
+  updatedAt: true,
+  soldMinutes: true,
+  clockedMinutes: true,
+  pendingAmendments: true,
+}).meta({ id: 'WorkshopCard' });
+
 const repairOrderFields = {
   vehicleId: IdSchema,
   technicianId: IdSchema.nullish().transform((value) => value ?? null),
@@ -394,6 +415,8 @@ const repairOrderFields = {
     .nullish()
     .transform((value) => value ?? null),
   damage: optionalText(2000),
+  /** The check-in's own remarks (`checkIn.notes`); `notes` are the OR's. */
+  checkInNotes: optionalText(2000),
   keysTag: optionalText(40),
   jobs: z.array(RepairOrderJobEditSchema).max(50, { error: '50 prestations au maximum.' }),
 };
@@ -431,6 +454,10 @@ export const RepairOrderAssignSchema = z.object({
   technicianId: IdSchema.nullable(),
 });
 
+export const AmendmentParamSchema = z.object({ id: IdSchema, amendmentId: IdSchema });
+export const SignatureParamSchema = z.object({ id: IdSchema, signatureId: IdSchema });
+export const PhotoParamSchema = z.object({ id: IdSchema, photoId: IdSchema });
+
 export const RepairOrderListQuerySchema = ListQuerySchema.extend({
   status: z.enum([...REPAIR_ORDER_STATUSES, 'open']).optional(),
   technicianId: IdSchema.optional(),
@@ -442,6 +469,7 @@ export const RepairOrderListQuerySchema = ListQuerySchema.extend({
 
 export type RepairOrder = z.infer<typeof RepairOrderSchema>;
 export type RepairOrderCard = z.infer<typeof RepairOrderCardSchema>;
+export type WorkshopCard = z.infer<typeof WorkshopCardSchema>;
 export type RepairOrderJob = z.infer<typeof RepairOrderJobSchema>;
 export type RepairOrderLine = z.infer<typeof RepairOrderLineSchema>;
 export type Amendment = z.infer<typeof AmendmentSchema>;
@@ -476,6 +504,25 @@ export function toRepairOrderCard(order: RepairOrder): RepairOrderCard {
     clockedMinutes: order.jobs.reduce((sum, job) => sum + job.clockedMinutes, 0),
     pendingAmendments: order.amendments.filter((amendment) => amendment.status === 'pending')
       .length,
+  };
+}
+
+/** The wall's card: the board's, less the customer and the money (it has none already). */
+export function toWorkshopCard(order: RepairOrder): WorkshopCard {
+  const card = toRepairOrderCard(order);
+  return {
+    id: card.id,
+    version: card.version,
+    number: card.number,
+    status: card.status,
+    vehiclePlate: card.vehiclePlate,
+    vehicleLabel: card.vehicleLabel,
+    technicianName: card.technicianName,
+    promisedAt: card.promisedAt,
+    updatedAt: card.updatedAt,
+    soldMinutes: card.soldMinutes,
+    clockedMinutes: card.clockedMinutes,
+    pendingAmendments: card.pendingAmendments,
   };
 }
 

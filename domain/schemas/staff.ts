@@ -6,6 +6,7 @@ import {
   PASSWORD_MIN_LENGTH,
 } from '../password/policy';
 import { RecordMetaSchema, VersionSchema } from './common';
+import { DISPLAY_MODES } from './display-token';
 
 export const ROLES = ['admin', 'staff', 'display'] as const;
 export type Role = (typeof ROLES)[number];
@@ -64,7 +65,14 @@ export const StaffUpdateSchema = z.object({
 });
 
 export const SessionUserSchema = z
-  .object({ id: z.uuid(), email: z.string(), name: z.string(), role: z.enum(ROLES) })
+  .object({
+    id: z.uuid(),
+    email: z.string(),
+    name: z.string(),
+    role: z.enum(ROLES),
+    /** A wall screen signed in with a display token: what it shows. */
+    displayMode: z.enum(DISPLAY_MODES).optional(),
+  })
   .meta({ id: 'SessionUser' });
 
 export const LoginSchema = z.object({

@@ -138,6 +138,10 @@ export const ServiceRecordInputSchema = z.object({
 
 export const TransferInputSchema = z.object({ clientId: IdSchema, version: VersionSchema });
 
+/** Where a mileage reading comes from: typed in, a quote sent, a repair order's check-in signed. */
+export const MILEAGE_SOURCES = ['manual', 'quote', 'repair_order'] as const;
+export type MileageSource = (typeof MILEAGE_SOURCES)[number];
+
 export const VehicleHistorySchema = z.object({
   owners: z.array(
     z.object({
@@ -156,7 +160,7 @@ export const VehicleHistorySchema = z.object({
     }),
   ),
   mileage: z.array(
-    z.object({ id: IdSchema, date: z.string(), km: z.int(), source: z.enum(['manual', 'quote']) }),
+    z.object({ id: IdSchema, date: z.string(), km: z.int(), source: z.enum(MILEAGE_SOURCES) }),
   ),
   services: z.array(
     z.object({
@@ -170,6 +174,8 @@ export const VehicleHistorySchema = z.object({
     z.object({
       id: IdSchema,
       quoteId: IdSchema.nullable(),
+      /** Extra work the customer refused on a repair order. */
+      repairOrderId: IdSchema.nullable(),
       description: z.string(),
       amountExclVatCents: z.int(),
       status: z.enum(['open', 'done', 'dismissed']),

@@ -166,6 +166,7 @@ export function buildDisplayToken(overrides: Partial<DisplayToken> = {}): Displa
   return {
     id: IDS.displayToken,
     name: 'Atelier',
+    mode: 'dashboard',
     createdAt: AT,
     lastUsedAt: null,
     revokedAt: null,
@@ -311,6 +312,7 @@ export function buildSignature(overrides: Partial<Signature> = {}): Signature {
     recordedBy: { id: IDS.staff, name: 'Marie Dubois' },
     versionHash: '0'.repeat(64),
     version: 1,
+    amendmentId: null,
     ...overrides,
   };
 }

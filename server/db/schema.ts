@@ -17,6 +17,20 @@ import {
 } from 'drizzle-orm/pg-core';
 import type { QUOTE_UNITS } from '../../domain/quote/totals';
 import type { VatRateBp } from '../../domain/quote/vat';
+import { DISPLAY_MODES } from '../../domain/schemas/display-token';
+import {
+  AMENDMENT_STATUSES,
+  CLOCK_ACTIONS,
+  FUEL_LEVELS,
+  PART_CONDITIONS,
+  PHOTO_TYPES,
+  PIEC_CATEGORIES,
+  PIEC_CHOICES,
+  REPAIR_ORDER_ORIGINS,
+  REPAIR_ORDER_STATUSES,
+  SIGNATURE_KINDS,
+} from '../../domain/schemas/repair-order';
+import { MILEAGE_SOURCES } from '../../domain/schemas/vehicle';
 
 /** Written only from QuoteLineInputSchema-checked lines. */
 type QuoteUnit = (typeof QUOTE_UNITS)[number];
@@ -119,6 +133,7 @@ export const displayTokens = pgTable('display_tokens', {
   name: text('name').notNull(),
   /** SHA-256 of the secret, which is shown once at creation. */
   tokenHash: text('token_hash').notNull().unique(),
+  mode: text('mode', { enum: DISPLAY_MODES }).notNull().default('dashboard'),
   createdById: uuid('created_by_id'),
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   lastUsedAt: timestamp('last_used_at', { withTimezone: true, mode: 'date' }),
@@ -254,9 +269,7 @@ export const mileageReadings = pgTable(
       .references(() => vehicles.id, { onDelete: 'cascade' }),
     date: dateColumn('date').notNull(),
     km: integer('km').notNull(),
-    source: text('source', { enum: ['manual', 'quote'] })
-      .notNull()
-      .default('manual'),
+    source: text('source', { enum: MILEAGE_SOURCES }).notNull().default('manual'),
     createdAt: instant('created_at').notNull().defaultNow(),
   },
   (table) => [index('mileage_readings_vehicle_idx').on(table.vehicleId, table.date)],
@@ -389,6 +402,11 @@ export const declinedWork = pgTable(
       .references(() => vehicles.id, { onDelete: 'cascade' }),
     quoteId: uuid('quote_id').references(() => quotes.id, { onDelete: 'set null' }),
     quoteLineId: uuid('quote_line_id'),
+    /** Extra work refused on a repair order (decision 0016), and its line: kept once. */
+    repairOrderId: uuid('repair_order_id').references(() => repairOrders.id, {
+      onDelete: 'set null',
+    }),
+    repairOrderLineId: uuid('repair_order_line_id'),
     description: text('description').notNull(),
     amountExclVatCents: bigint('amount_excl_vat_cents', { mode: 'number' }).notNull(),
     status: text('status', { enum: ['open', 'done', 'dismissed'] })
@@ -495,4 +513,220 @@ export const dashboardStats = pgTable(
     valueCents: bigint('value_cents', { mode: 'number' }).notNull(),
   },
   (table) => [index('dashboard_stats_metric_day_idx').on(table.metric, table.day)],
+).enableRLS();
+
+/*
+ * Repair orders ("ordres de réparation", decision 0016). The OR row holds the check-in and the
+ * hand-back; its work is jobs and lines as a quote's, an amendment's jobs naming it. Signatures
+ * and photos keep their image bytes here, read only by their own routes.
+ */
+export const repairOrders = pgTable(
+  'repair_orders',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** OR-YYYY-NNNNN, given at opening from repair_order_number_sequences. */
+    number: text('number').notNull(),
+    status: text('status', { enum: REPAIR_ORDER_STATUSES }).notNull(),
+    origin: text('origin', { enum: REPAIR_ORDER_ORIGINS }).notNull(),
+    clientId: uuid('client_id')
+      .notNull()
+      .references(() => clients.id),
+    vehicleId: uuid('vehicle_id')
+      .notNull()
+      .references(() => vehicles.id),
+    quoteId: uuid('quote_id').references(() => quotes.id),
+    technicianId: uuid('technician_id').references(() => staff.id, { onDelete: 'set null' }),
+    promisedAt: instant('promised_at'),
+    mileageKm: integer('mileage_km'),
+    fuelLevel: text('fuel_level', { enum: FUEL_LEVELS }),
+    damage: text('damage'),
+    checkInNotes: text('check_in_notes'),
+    keysTag: text('keys_tag'),
+    /** When the customer signed the check-in. */
+    checkedInAt: instant('checked_in_at'),
+    notes: text('notes'),
+    vatExempt: boolean('vat_exempt').notNull().default(false),
+    /** The hand-back: when (the OR is closed and locked from then), by whom, what was ticked. */
+    closedAt: instant('closed_at'),
+    handedBackById: uuid('handed_back_by_id'),
+    handedBackByName: text('handed_back_by_name'),
+    handBackChecklist: jsonb('hand_back_checklist').$type<{
+      workDone: boolean;
+      declinedWorkReminded: boolean;
+      nextDueReminded: boolean;
+    }>(),
+    handBackSignatureId: uuid('hand_back_signature_id'),
+    createdById: uuid('created_by_id'),
+    createdByName: text('created_by_name'),
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (table) => [
+    uniqueIndex('repair_orders_number_key').on(table.number),
+    // One OR per quote: a second opening is refused (quote_already_ordered).
+    uniqueIndex('repair_orders_quote_key').on(table.quoteId),
+    index('repair_orders_list_idx').on(table.createdAt, table.id),
+    // The board: the open ORs, a few hundred at most among years of closed ones.
+    index('repair_orders_open_idx')
+      .on(table.createdAt)
+      .where(sql`${table.status} <> 'handed_back'`),
+    index('repair_orders_closed_idx').on(table.closedAt),
+    index('repair_orders_vehicle_idx').on(table.vehicleId, table.createdAt),
+    index('repair_orders_client_idx').on(table.clientId, table.createdAt),
+    index('repair_orders_technician_idx').on(table.technicianId),
+  ],
+).enableRLS();
+
+/** Gapless numbering per year, as quotes': the row stays locked by the opening transaction. */
+export const repairOrderNumberSequences = pgTable('repair_order_number_sequences', {
+  year: integer('year').primaryKey(),
+  lastValue: integer('last_value').notNull(),
+}).enableRLS();
+
+/** Extra work found during the job, waiting for the customer's answer or answered. */
+export const repairOrderAmendments = pgTable(
+  'repair_order_amendments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** Insertion order, the order the OR lists them in (timestamps can tie). */
+    seq: bigint('seq', { mode: 'number' }).notNull().generatedAlwaysAsIdentity(),
+    repairOrderId: uuid('repair_order_id')
+      .notNull()
+      .references(() => repairOrders.id, { onDelete: 'cascade' }),
+    status: text('status', { enum: AMENDMENT_STATUSES }).notNull(),
+    note: text('note'),
+    createdAt: instant('created_at').notNull().defaultNow(),
+    createdById: uuid('created_by_id'),
+    createdByName: text('created_by_name'),
+    decidedAt: instant('decided_at'),
+    decisionChannel: text('decision_channel', { enum: ['signature', 'phone'] }),
+    decidedById: uuid('decided_by_id'),
+    decidedByName: text('decided_by_name'),
+    caller: text('caller'),
+    callee: text('callee'),
+    calledAt: instant('called_at'),
+    signatureId: uuid('signature_id'),
+    reason: text('reason'),
+  },
+  (table) => [index('repair_order_amendments_order_idx').on(table.repairOrderId, table.seq)],
+).enableRLS();
+
+export const repairOrderJobs = pgTable(
+  'repair_order_jobs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    repairOrderId: uuid('repair_order_id')
+      .notNull()
+      .references(() => repairOrders.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    title: text('title').notNull(),
+    /** Null for the work ordered at opening. */
+    amendmentId: uuid('amendment_id').references(() => repairOrderAmendments.id, {
+      onDelete: 'cascade',
+    }),
+    technicianId: uuid('technician_id').references(() => staff.id, { onDelete: 'set null' }),
+  },
+  (table) => [index('repair_order_jobs_order_idx').on(table.repairOrderId, table.position)],
+).enableRLS();
+
+export const repairOrderLines = pgTable(
+  'repair_order_lines',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    repairOrderId: uuid('repair_order_id')
+      .notNull()
+      .references(() => repairOrders.id, { onDelete: 'cascade' }),
+    jobId: uuid('job_id')
+      .notNull()
+      .references(() => repairOrderJobs.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    kind: text('kind', { enum: ['labour', 'part', 'fee'] }).notNull(),
+    description: text('description').notNull(),
+    reference: text('reference'),
+    quantityMilli: bigint('quantity_milli', { mode: 'number' }).notNull(),
+    unit: text('unit').$type<QuoteUnit>().notNull(),
+    unitPriceCents: bigint('unit_price_cents', { mode: 'number' }).notNull(),
+    vatRateBp: integer('vat_rate_bp').$type<VatRateBp>().notNull(),
+    discountBp: integer('discount_bp').notNull().default(0),
+    totalExclVatCents: bigint('total_excl_vat_cents', { mode: 'number' }).notNull(),
+    piecCategory: text('piec_category', { enum: PIEC_CATEGORIES }),
+    piecChoice: text('piec_choice', { enum: PIEC_CHOICES }),
+    partCondition: text('part_condition', { enum: PART_CONDITIONS }),
+    /** The accepted quote line it was copied from. */
+    quoteLineId: uuid('quote_line_id'),
+  },
+  (table) => [index('repair_order_lines_order_idx').on(table.repairOrderId, table.position)],
+).enableRLS();
+
+/**
+ * What the customer signed: the canonical text of the OR version (`canonicalRepairOrder`), its
+ * SHA-256, and the drawn signature as PNG bytes.
+ */
+export const repairOrderSignatures = pgTable(
+  'repair_order_signatures',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** Insertion order, the order the OR lists them in (timestamps can tie). */
+    seq: bigint('seq', { mode: 'number' }).notNull().generatedAlwaysAsIdentity(),
+    repairOrderId: uuid('repair_order_id')
+      .notNull()
+      .references(() => repairOrders.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: SIGNATURE_KINDS }).notNull(),
+    amendmentId: uuid('amendment_id').references(() => repairOrderAmendments.id, {
+      onDelete: 'cascade',
+    }),
+    signerName: text('signer_name').notNull(),
+    signedAt: instant('signed_at').notNull(),
+    recordedById: uuid('recorded_by_id'),
+    recordedByName: text('recorded_by_name'),
+    versionHash: text('version_hash').notNull(),
+    version: integer('version').notNull(),
+    signedText: text('signed_text').notNull(),
+    image: customBytea('image').notNull(),
+  },
+  (table) => [index('repair_order_signatures_order_idx').on(table.repairOrderId, table.seq)],
+).enableRLS();
+
+/** Check-in photos, bytes in Postgres (decision 0016): at most PHOTOS_MAX of PHOTO_MAX_BYTES. */
+export const repairOrderPhotos = pgTable(
+  'repair_order_photos',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** Insertion order, the order the OR lists them in (timestamps can tie). */
+    seq: bigint('seq', { mode: 'number' }).notNull().generatedAlwaysAsIdentity(),
+    repairOrderId: uuid('repair_order_id')
+      .notNull()
+      .references(() => repairOrders.id, { onDelete: 'cascade' }),
+    /** Read from the bytes' signature, never from the name or the declared type. */
+    contentType: text('content_type', { enum: PHOTO_TYPES }).notNull(),
+    bytes: integer('bytes').notNull(),
+    width: integer('width').notNull(),
+    height: integer('height').notNull(),
+    data: customBytea('data').notNull(),
+    createdAt: instant('created_at').notNull().defaultNow(),
+    createdById: uuid('created_by_id'),
+    createdByName: text('created_by_name'),
+  },
+  (table) => [index('repair_order_photos_order_idx').on(table.repairOrderId, table.seq)],
+).enableRLS();
+
+/** A technician clocking on or off a job: time spent is summed from these (domain at-risk.ts). */
+export const repairOrderClockEvents = pgTable(
+  'repair_order_clock_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** Insertion order: a start and a stop in the same millisecond still read in that order. */
+    seq: bigint('seq', { mode: 'number' }).notNull().generatedAlwaysAsIdentity(),
+    repairOrderId: uuid('repair_order_id')
+      .notNull()
+      .references(() => repairOrders.id, { onDelete: 'cascade' }),
+    jobId: uuid('job_id')
+      .notNull()
+      .references(() => repairOrderJobs.id, { onDelete: 'cascade' }),
+    technicianId: uuid('technician_id').notNull(),
+    technicianName: text('technician_name').notNull(),
+    action: text('action', { enum: CLOCK_ACTIONS }).notNull(),
+    at: instant('at').notNull(),
+  },
+  (table) => [index('repair_order_clock_events_order_idx').on(table.repairOrderId, table.seq)],
 ).enableRLS();

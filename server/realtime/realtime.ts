@@ -15,6 +15,7 @@ import { viewChange } from '../../domain/feed';
 import type { Change } from '../../domain/schemas/change';
 import type { Dashboard } from '../../domain/schemas/dashboard';
 import { ROLES } from '../../domain/schemas/staff';
+import { toWorkshopCard } from '../../domain/schemas/repair-order';
 import type { Actor, RealtimePort } from '../deps';
 import { readSessionToken } from '../http/session';
 import type { Logger } from '../logger';
@@ -83,6 +84,10 @@ export function createRealtime(log: Logger) {
           if (view.sight === 'record') room.emit('change', view.change);
           else if (view.sight === 'label') room.emit('feed', view.entry);
           else room.emit('skip', view.skipped);
+        }
+        // The wall's workshop mode: the OR's card without customer or money (decision 0016).
+        if (change.entity === 'repair_order') {
+          io.to(ROOMS.role('display')).emit('workshop', toWorkshopCard(change.data));
         }
       }
       onPublished();

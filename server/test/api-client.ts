@@ -18,7 +18,7 @@ export type ApiClient = {
   app: AppClient;
   /**
    * What the types refuse to send: malformed or ill-typed bodies, missing fields, paths the
-   * routes do not declare. `body` is sent as is when a string, as JSON otherwise.
+   * routes do not declare. `body` is sent as is when a string or bytes, as JSON otherwise.
    */
   raw: (method: Method, path: string, init?: RawInit) => Promise<RawResponse>;
   /** The session cookie (`gp_session=…`), for a socket of the same screen. */
@@ -51,8 +51,16 @@ export function createApiClient(baseUrl: string): ApiClient {
     raw: (method, path, { body, headers = {} } = {}) =>
       fetchWithCookies(`${baseUrl}${path}`, {
         method,
-        headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
-        body: body === undefined || typeof body === 'string' ? body : JSON.stringify(body),
+        headers:
+          body === undefined || body instanceof Uint8Array
+            ? headers
+            : { 'content-type': 'application/json', ...headers },
+        body:
+          body === undefined || typeof body === 'string'
+            ? body
+            : body instanceof Uint8Array
+              ? new Blob([new Uint8Array(body)])
+              : JSON.stringify(body),
       }),
     get cookie() {
       return cookie;

@@ -154,8 +154,8 @@ export async function authenticate(deps: Deps, token: string): Promise<Actor | n
     await updateSessionSeen(deps.db, row.session.id, now, expiresAt(row.session.createdAt, now));
   }
   if (row.displayToken) {
-    const { id, name } = row.displayToken;
-    return { id, email: '', name, role: 'display', sessionId: row.session.id };
+    const { id, name, mode } = row.displayToken;
+    return { id, email: '', name, role: 'display', sessionId: row.session.id, displayMode: mode };
   }
   return { ...toSessionUser(row.staff!), sessionId: row.session.id };
 }
@@ -278,7 +278,7 @@ export async function signInDisplay(
   const sessionToken = await openSession(deps, { displayTokenId: token.id }, meta);
   if (!sessionToken) throw new Error('a display session is always opened');
   return {
-    user: { id: token.id, email: '', name: token.name, role: 'display' },
+    user: { id: token.id, email: '', name: token.name, role: 'display', displayMode: token.mode },
     token: sessionToken,
   };
 }

@@ -1,5 +1,5 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
-import type { DisplayToken } from '../../../domain/schemas/display-token';
+import type { DisplayMode, DisplayToken } from '../../../domain/schemas/display-token';
 import type { Executor } from '../../db/client';
 import { displayTokens } from '../../db/schema';
 
@@ -9,6 +9,7 @@ export function toDisplayToken(row: DisplayTokenRow): DisplayToken {
   return {
     id: row.id,
     name: row.name,
+    mode: row.mode,
     createdAt: row.createdAt.toISOString(),
     lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
     revokedAt: row.revokedAt?.toISOString() ?? null,
@@ -22,7 +23,13 @@ export async function selectDisplayTokens(db: Executor): Promise<DisplayToken[]>
 
 export async function insertDisplayToken(
   db: Executor,
-  values: { name: string; tokenHash: string; createdById: string; createdAt: Date },
+  values: {
+    name: string;
+    mode: DisplayMode;
+    tokenHash: string;
+    createdById: string;
+    createdAt: Date;
+  },
 ): Promise<DisplayToken> {
   const [row] = await db.insert(displayTokens).values(values).returning();
   return toDisplayToken(row!);
@@ -30,7 +37,7 @@ export async function insertDisplayToken(
 
 export async function findUsableDisplayToken(db: Executor, tokenHash: string) {
   const [row] = await db
-    .select({ id: displayTokens.id, name: displayTokens.name })
+    .select({ id: displayTokens.id, name: displayTokens.name, mode: displayTokens.mode })
     .from(displayTokens)
     .where(and(eq(displayTokens.tokenHash, tokenHash), isNull(displayTokens.revokedAt)))
     .limit(1);
@@ -50,6 +57,20 @@ export async function revokeDisplayToken(
   const [row] = await db
     .update(displayTokens)
     .set({ revokedAt: at })
+    .where(eq(displayTokens.id, id))
+    .returning();
+  return row && toDisplayToken(row);
+}
+
+/** A token's mode changed; undefined if it does not exist. */
+export async function updateDisplayTokenMode(
+  db: Executor,
+  id: string,
+  mode: DisplayMode,
+): Promise<DisplayToken | undefined> {
+  const [row] = await db
+    .update(displayTokens)
+    .set({ mode })
     .where(eq(displayTokens.id, id))
     .returning();
   return row && toDisplayToken(row);

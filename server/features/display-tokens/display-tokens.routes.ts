@@ -4,6 +4,7 @@ import {
   CreatedDisplayTokenSchema,
   DisplayTokenCreateSchema,
   DisplayTokenSchema,
+  DisplayTokenUpdateSchema,
 } from '../../../domain/schemas/display-token';
 import type { Deps } from '../../deps';
 import {
@@ -13,7 +14,12 @@ import {
   jsonContent,
   requireActor,
 } from '../../http/router';
-import { createDisplayToken, listDisplayTokens, revokeDisplay } from './display-tokens.service';
+import {
+  createDisplayToken,
+  listDisplayTokens,
+  revokeDisplay,
+  setDisplayTokenMode,
+} from './display-tokens.service';
 
 export function displayTokensRoutes(deps: Deps) {
   return createRouter()
@@ -43,7 +49,26 @@ export function displayTokensRoutes(deps: Deps) {
         },
       }),
       async (c) =>
-        c.json(await createDisplayToken(deps, requireActor(c), c.req.valid('json').name), 201),
+        c.json(await createDisplayToken(deps, requireActor(c), c.req.valid('json')), 201),
+    )
+    .openapi(
+      createRoute({
+        method: 'patch',
+        path: '/{id}',
+        tags: ['display-tokens'],
+        description:
+          'What the screen shows: `dashboard`, or `workshop` (today’s repair orders, no customer, no money). The wall reads it from /auth/me.',
+        request: { params: IdParamSchema, ...jsonBody(DisplayTokenUpdateSchema) },
+        responses: {
+          200: jsonContent(DisplayTokenSchema, 'Updated'),
+          ...errorResponses(400, 401, 403, 404),
+        },
+      }),
+      async (c) => {
+        const { id } = c.req.valid('param');
+        const { mode } = c.req.valid('json');
+        return c.json(await setDisplayTokenMode(deps, requireActor(c), id, mode), 200);
+      },
     )
     .openapi(
       createRoute({

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { AppError } from '../../../domain/errors';
-import type { DisplayToken } from '../../../domain/schemas/display-token';
+import type { DisplayMode, DisplayToken } from '../../../domain/schemas/display-token';
 import { requireRole } from '../../access';
 import type { Executor } from '../../db/client';
 import type { Actor, Deps } from '../../deps';
@@ -11,6 +11,7 @@ import {
   markDisplayTokenUsed,
   revokeDisplayToken,
   selectDisplayTokens,
+  updateDisplayTokenMode,
 } from './display-tokens.repo';
 
 /** Only the SHA-256 of a token's secret is stored, so a leaked table gives no screen away. */
@@ -27,13 +28,13 @@ export async function listDisplayTokens(deps: Deps, actor: Actor): Promise<Displ
 export async function createDisplayToken(
   deps: Deps,
   actor: Actor,
-  name: string,
+  input: { name: string; mode: DisplayMode },
 ): Promise<DisplayToken & { token: string }> {
   requireRole(actor, ['admin']);
   const token = randomBytes(24).toString('base64url');
   const created = await writeWithChanges(deps, actor, async (tx, record) => {
     const row = await insertDisplayToken(tx, {
-      name,
+      ...input,
       tokenHash: hashSecret(token),
       createdById: actor.id,
       createdAt: deps.now(),
@@ -42,6 +43,25 @@ export async function createDisplayToken(
     return row;
   });
   return { ...created, token };
+}
+
+/**
+ * What the wall shows (dashboard or workshop board). The wall reads its mode when it signs in
+ * and from `/auth/me`: it takes a change on its next load.
+ */
+export async function setDisplayTokenMode(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  mode: DisplayMode,
+): Promise<DisplayToken> {
+  requireRole(actor, ['admin']);
+  return writeWithChanges(deps, actor, async (tx, record) => {
+    const row = await updateDisplayTokenMode(tx, id, mode);
+    if (!row) throw new AppError('not_found', 'Ce jeton d’écran est introuvable.');
+    record({ entity: 'display_token', action: 'updated', id, data: row });
+    return row;
+  });
 }
 
 /**
@@ -68,7 +88,7 @@ export async function redeemDisplayToken(
   db: Executor,
   secret: string,
   at: Date,
-): Promise<{ id: string; name: string } | undefined> {
+): Promise<{ id: string; name: string; mode: DisplayMode } | undefined> {
   const token = await findUsableDisplayToken(db, hashSecret(secret));
   if (token) await markDisplayTokenUsed(db, token.id, at);
   return token;

@@ -26,6 +26,7 @@ describe.each(ENGINES)('display tokens for the wall screen on %s', (engine) => {
     expect(listed).toEqual({
       id: created.id,
       name: 'Atelier',
+      mode: 'dashboard',
       createdAt: created.createdAt,
       lastUsedAt: null,
       revokedAt: null,
@@ -36,6 +37,13 @@ describe.each(ENGINES)('display tokens for the wall screen on %s', (engine) => {
     const staff = await server.signIn('staff');
     await expectError('forbidden', staff.api['display-tokens'].$post({ json: { name: 'Pirate' } }));
     await expectError('forbidden', staff.api['display-tokens'].$get());
+    await expectError(
+      'forbidden',
+      staff.api['display-tokens'][':id'].$patch({
+        param: { id: crypto.randomUUID() },
+        json: { mode: 'workshop' },
+      }),
+    );
   });
 
   it('signs a screen in as display: the feed with labels only, every write refused', async () => {

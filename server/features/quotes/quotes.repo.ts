@@ -369,22 +369,35 @@ export async function selectRevision(
   return row?.snapshot as Quote | undefined;
 }
 
+/** Declined lines onto their vehicle, each quote or repair-order line once. */
 export async function insertDeclinedWork(
   db: Executor,
   rows: Array<typeof declinedWork.$inferInsert>,
 ): Promise<void> {
   if (rows.length === 0) return;
-  const existing = await db
-    .select({ lineId: declinedWork.quoteLineId })
-    .from(declinedWork)
-    .where(
-      inArray(
-        declinedWork.quoteLineId,
-        rows.map((row) => row.quoteLineId).filter((id): id is string => Boolean(id)),
-      ),
-    );
-  const known = new Set(existing.map((row) => row.lineId));
-  const fresh = rows.filter((row) => !row.quoteLineId || !known.has(row.quoteLineId));
+  const quoteLineIds = rows.flatMap((row) => (row.quoteLineId ? [row.quoteLineId] : []));
+  const orderLineIds = rows.flatMap((row) =>
+    row.repairOrderLineId ? [row.repairOrderLineId] : [],
+  );
+  const known = new Set<string>();
+  if (quoteLineIds.length > 0) {
+    const existing = await db
+      .select({ lineId: declinedWork.quoteLineId })
+      .from(declinedWork)
+      .where(inArray(declinedWork.quoteLineId, quoteLineIds));
+    for (const row of existing) if (row.lineId) known.add(row.lineId);
+  }
+  if (orderLineIds.length > 0) {
+    const existing = await db
+      .select({ lineId: declinedWork.repairOrderLineId })
+      .from(declinedWork)
+      .where(inArray(declinedWork.repairOrderLineId, orderLineIds));
+    for (const row of existing) if (row.lineId) known.add(row.lineId);
+  }
+  const fresh = rows.filter((row) => {
+    const lineId = row.repairOrderLineId ?? row.quoteLineId;
+    return !lineId || !known.has(lineId);
+  });
   if (fresh.length > 0) await db.insert(declinedWork).values(fresh);
 }
 

@@ -20,6 +20,7 @@ import { readSettings } from '../settings/settings.service';
 import { readVehicle } from '../vehicles/vehicles.service';
 import { buildQuoteSearchText, fieldError, recordQuote, requireQuote } from './quotes.records';
 import {
+  insertDeclinedWork,
   insertQuote,
   type JobValues,
   quoteSearchFilter,
@@ -90,6 +91,25 @@ export async function listQuotes(
 /** For the alerts' labels, inside their transaction: no actor, the caller has checked access. */
 export function readQuote(db: Executor, id: string): Promise<Quote | undefined> {
   return selectQuoteById(db, id);
+}
+
+/**
+ * For repair orders, inside their transaction: extra work the customer refused, kept on the
+ * vehicle with the lines quotes did not sell ("travaux à prévoir"), once per line.
+ */
+export function keepRefusedRepairWork(
+  db: Executor,
+  rows: ReadonlyArray<{
+    vehicleId: string;
+    repairOrderId: string;
+    repairOrderLineId: string;
+    quoteId: string | null;
+    description: string;
+    amountExclVatCents: number;
+    createdAt: Date;
+  }>,
+): Promise<void> {
+  return insertDeclinedWork(db, [...rows]);
 }
 
 /** For the dashboard read model: no actor, the caller has checked access. */

@@ -284,6 +284,7 @@ export async function selectVehicleHistory(
     declinedWork: declined.map((work) => ({
       id: work.id,
       quoteId: work.quoteId,
+      repairOrderId: work.repairOrderId,
       description: work.description,
       amountExclVatCents: work.amountExclVatCents,
       status: work.status,

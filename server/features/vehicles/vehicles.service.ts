@@ -293,11 +293,27 @@ export function readVehicle(db: Executor, id: string): Promise<Vehicle | undefin
 }
 
 /** The mileage written on a quote when it is sent, unless a higher reading is already known. */
-export async function noteQuoteMileage(
+export function noteQuoteMileage(
   tx: Executor,
   reading: { vehicleId: string; date: string; km: number },
 ): Promise<void> {
+  return noteMileageUnlessLower(tx, reading, 'quote');
+}
+
+/** The mileage of a repair order's check-in, once the customer signed it; same rule. */
+export function noteCheckInMileage(
+  tx: Executor,
+  reading: { vehicleId: string; date: string; km: number },
+): Promise<void> {
+  return noteMileageUnlessLower(tx, reading, 'repair_order');
+}
+
+async function noteMileageUnlessLower(
+  tx: Executor,
+  reading: { vehicleId: string; date: string; km: number },
+  source: 'quote' | 'repair_order',
+): Promise<void> {
   const highest = await selectHighestMileage(tx, reading.vehicleId);
   if (highest && highest.km >= reading.km) return;
-  await insertMileage(tx, { ...reading, source: 'quote' });
+  await insertMileage(tx, { ...reading, source });
 }

@@ -1,0 +1,1 @@
+ALTER TABLE "display_tokens" ADD COLUMN "mode" text DEFAULT 'dashboard' NOT NULL;
