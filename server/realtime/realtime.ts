@@ -14,8 +14,8 @@ import {
 import { viewChange } from '../../domain/feed';
 import type { Change } from '../../domain/schemas/change';
 import type { Dashboard } from '../../domain/schemas/dashboard';
-import { ROLES } from '../../domain/schemas/staff';
 import { toWorkshopCard } from '../../domain/schemas/repair-order';
+import { ROLES } from '../../domain/schemas/staff';
 import type { Actor, RealtimePort } from '../deps';
 import { readSessionToken } from '../http/session';
 import type { Logger } from '../logger';
