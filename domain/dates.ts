@@ -71,13 +71,31 @@ export function isIsoDate(value: string): boolean {
   return readIsoDate(value) !== null;
 }
 
+/**
+ * The calendar dates the API takes (decision 0015): from 1900, before the first French
+ * registration plates (1901), to 2100, past any quote's validity, CT or reminder. Beyond them a
+ * date is a typo, and the database or the date arithmetic would fail on it (year 0000,
+ * 9999-12-31 + 1 day).
+ */
+export const DATE_MIN = '1900-01-01';
+export const DATE_MAX = '2100-12-31';
+
+function isWithinDateBounds(value: string): boolean {
+  return !isIsoDate(value) || (value >= DATE_MIN && value <= DATE_MAX);
+}
+
 export const IsoDateSchema = z
   .string()
   .regex(ISO_DATE_PATTERN, { error: 'Date attendue au format AAAA-MM-JJ.' })
-  .refine(isIsoDate, { error: "Cette date n'existe pas." });
+  .refine(isIsoDate, { error: "Cette date n'existe pas." })
+  .refine(isWithinDateBounds, { error: 'Date invraisemblable : entre 1900 et 2100.' });
 
-/** An instant as the API carries it: ISO 8601 in UTC (`2026-11-24T13:05:00.000Z`). */
-export const IsoInstantSchema = z.iso.datetime({ error: 'Horodatage ISO attendu (UTC).' });
+/** An instant as the API carries it: ISO 8601 in UTC (`2026-11-24T13:05:00.000Z`), 1900–2100. */
+export const IsoInstantSchema = z.iso
+  .datetime({ error: 'Horodatage ISO attendu (UTC).' })
+  .refine((value) => isWithinDateBounds(value.slice(0, 10)), {
+    error: 'Horodatage invraisemblable : entre 1900 et 2100.',
+  });
 
 /** The calendar date it is in Paris at `now` (23:30 UTC on 24/11 is already the 25th there). */
 export function todayInParis(now: Date): string {
@@ -140,6 +158,18 @@ export function formatDateFr(date: string): string {
 /** An instant as a Paris wall clock reads it: `24/11/2026 14:05`. */
 export function formatDateTimeFr(instant: Date | string): string {
   return format(new TZDate(toInstant(instant), GARAGE_TZ), 'dd/MM/yyyy HH:mm');
+}
+
+/**
+ * A day of tolerance for a date of something that happened (a CT, a reading, a registration):
+ * a screen east of Paris (Réunion, Mayotte, Nouvelle-Calédonie: at most 13 hours ahead) is at
+ * most one calendar day ahead of the garage's clock.
+ */
+export const PAST_DATE_TOLERANCE_DAYS = 1;
+
+/** The latest date an event that already happened may carry at `now`: tomorrow in Paris. */
+export function latestPastDate(now: Date): string {
+  return addDays(todayInParis(now), PAST_DATE_TOLERANCE_DAYS);
 }
 
 /** The calendar date (Paris) of an instant. */

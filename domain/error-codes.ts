@@ -30,6 +30,8 @@ export const ERROR_STATUS = {
   quote_not_accepted: 409,
   quote_already_ordered: 409,
   payload_too_large: 413,
+  /** A body that is not JSON (UTF-8): the API reads nothing else. */
+  unsupported_media_type: 415,
   rate_limited: 429,
   internal: 500,
   unavailable: 503,
@@ -71,6 +73,7 @@ export const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
     'Seul un devis accepté, en tout ou en partie, devient un ordre de réparation.',
   quote_already_ordered: 'Ce devis a déjà son ordre de réparation.',
   payload_too_large: 'La requête est trop volumineuse.',
+  unsupported_media_type: 'Format de requête non pris en charge : envoyez du JSON (UTF-8).',
   rate_limited: 'Trop de tentatives. Réessayez dans quelques minutes.',
   internal: 'Une erreur interne est survenue.',
   unavailable: 'Le service est momentanément indisponible.',

@@ -2,9 +2,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { AppError } from '../domain/errors';
+import { REQUEST_BODY_MAX_BYTES } from '../domain/schemas/bounds';
 import type { Deps } from './deps';
 import { alertRulesRoutes, alertsRoutes } from './features/alerts/alerts.routes';
 import { authRoutes } from './features/auth/auth.routes';
@@ -20,16 +22,50 @@ import { searchRoutes } from './features/search/search.routes';
 import { settingsRoutes } from './features/settings/settings.routes';
 import { staffRoutes } from './features/staff/staff.routes';
 import { vehiclesRoutes } from './features/vehicles/vehicles.routes';
+import { exceptBinaryRoutes, jsonBodiesOnly } from './http/content-type';
 import { createErrorHandler } from './http/errors';
 import { originCheck } from './http/origin-check';
 import { type AppEnv, createRouter } from './http/router';
-import { sessionMiddleware } from './http/session';
+import { requireSession, sessionMiddleware } from './http/session';
 import { APP_VERSION } from './version';
 
+export const API_PREFIX = '/api/v1';
+
+/** The only routes that take a request without a session: signing in. */
+/** Routes whose body is raw bytes, each read and bounded by its own route (decision 0016). */
+export const BINARY_ROUTES: ReadonlySet<string> = new Set([
+  `POST ${API_PREFIX}/repair-orders/:id/photos`,
+]);
+
+export const PUBLIC_ROUTES: ReadonlySet<string> = new Set([
+  `POST ${API_PREFIX}/auth/login`,
+  `POST ${API_PREFIX}/auth/setup`,
+  `POST ${API_PREFIX}/auth/display`,
+]);
+
+/**
+ * In this order, each from the headers before anything reads the body (decision 0015): the
+ * origin, the session, 401 for an anonymous request to a guarded route, then the size (413) and
+ * the type (415) of the body; the route's schema comes last.
+ */
 function apiRoutes(deps: Deps, authState: AuthState) {
   const api = createRouter();
   api.use(originCheck(deps.env.PUBLIC_URL));
   api.use(sessionMiddleware((token) => authenticate(deps, token)));
+  api.use(requireSession(API_PREFIX, PUBLIC_ROUTES));
+  api.use(
+    exceptBinaryRoutes(
+      API_PREFIX,
+      BINARY_ROUTES,
+      bodyLimit({
+        maxSize: REQUEST_BODY_MAX_BYTES,
+        onError: () => {
+          throw new AppError('payload_too_large');
+        },
+      }),
+    ),
+  );
+  api.use(exceptBinaryRoutes(API_PREFIX, BINARY_ROUTES, jsonBodiesOnly()));
   return api
     .route('/auth', authRoutes(deps, authState))
     .route('/staff', staffRoutes(deps))
@@ -86,13 +122,36 @@ export function createApp(deps: Deps, authState: AuthState) {
         frameAncestors: ["'self'"],
       },
       crossOriginEmbedderPolicy: false,
+      // Nothing here films, listens, locates or pays; the wall screen may go full screen.
+      permissionsPolicy: {
+        accelerometer: [],
+        bluetooth: [],
+        camera: [],
+        displayCapture: [],
+        fullscreen: ['self'],
+        geolocation: [],
+        gyroscope: [],
+        hid: [],
+        magnetometer: [],
+        microphone: [],
+        midi: [],
+        payment: [],
+        serial: [],
+        usb: [],
+      },
     }),
   );
+  // Answers about garages' clients are never to be kept by a browser or a proxy, refusals
+  // included; a route that says otherwise (a check-in photo, private and immutable) is kept.
+  app.use('/api/*', async (c, next) => {
+    await next();
+    if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
+  });
   app.onError(createErrorHandler(deps.log));
 
   const routes = app
     .route('/api/health', healthRoutes(deps))
-    .route('/api/v1', apiRoutes(deps, authState));
+    .route(API_PREFIX, apiRoutes(deps, authState));
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { daysBetween } from '../dates';
+import { INT4_MAX, text } from '../schemas/common';
 
 export const SERVICE_POLICIES = ['restart', 'keep_schedule'] as const;
 export type ServicePolicy = (typeof SERVICE_POLICIES)[number];
@@ -81,7 +82,7 @@ export function isValidCronExpression(expression: string): boolean {
   });
 }
 
-export const CronSchema = z.string().trim().refine(isValidCronExpression, {
+export const CronSchema = text().trim().max(200).refine(isValidCronExpression, {
   error: 'Planification : une expression cron à 5 champs (ex. « */15 * * * * »).',
 });
 
@@ -131,7 +132,7 @@ const urgentAfterOpening: [
 
 export const AlertRulesInputSchema = AlertRulesValuesSchema.refine(...urgentAfterOpening);
 export const AlertRulesUpdateSchema = AlertRulesValuesSchema.extend({
-  version: z.int().min(0),
+  version: z.int().min(0).max(INT4_MAX),
 }).refine(...urgentAfterOpening);
 
 /**
@@ -139,7 +140,7 @@ export const AlertRulesUpdateSchema = AlertRulesValuesSchema.extend({
  * server merges them into the current rules and checks the result with `AlertRulesUpdateSchema`.
  */
 export const AlertRulesPatchSchema = AlertRulesValuesSchema.partial().extend({
-  version: z.int().min(0),
+  version: z.int().min(0).max(INT4_MAX),
 });
 
 export type AlertRules = z.output<typeof AlertRulesValuesSchema>;

@@ -1,5 +1,7 @@
-/** La Poste's SIREN: its establishments' SIRETs follow a different rule (INSEE exception). */
+/** La Poste's SIREN: its establishments' SIRETs follow a rule of their own (INSEE exception). */
 const LA_POSTE_SIREN = '356000000';
+/** La Poste's head office, the one SIRET of that SIREN that follows the common Luhn rule. */
+const LA_POSTE_HEAD_OFFICE = '35600000000048';
 
 function hasValidLuhn(digits: string): boolean {
   let sum = 0;
@@ -14,17 +16,26 @@ function hasValidLuhn(digits: string): boolean {
   return sum % 10 === 0;
 }
 
+function sumOfDigits(digits: string): number {
+  return [...digits].reduce((total, digit) => total + Number(digit), 0);
+}
+
 export function normalizeSiret(input: string): string {
   return input.replace(/[\s.-]/g, '');
 }
 
-/** 14 digits with a Luhn checksum; La Poste's establishments use "sum of digits divisible by 5". */
+/**
+ * INSEE's rules: 14 digits, the SIREN (first 9) passing its own Luhn key, and the whole number
+ * passing Luhn; La Poste's establishments instead have digits summing to a multiple of 5, all but
+ * its head office, which follows Luhn (tested against a second implementation, siret.test.ts).
+ */
 export function isValidSiret(input: string): boolean {
   const siret = normalizeSiret(input);
   if (!/^\d{14}$/.test(siret)) return false;
-  if (siret.startsWith(LA_POSTE_SIREN)) {
-    const sum = [...siret].reduce((total, digit) => total + Number(digit), 0);
-    return sum % 5 === 0 || hasValidLuhn(siret);
+  const siren = siret.slice(0, 9);
+  if (!hasValidLuhn(siren)) return false;
+  if (siren === LA_POSTE_SIREN && siret !== LA_POSTE_HEAD_OFFICE) {
+    return sumOfDigits(siret) % 5 === 0;
   }
   return hasValidLuhn(siret);
 }

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { JOB_LINES_MAX } from '../schemas/bounds';
+import { text } from '../schemas/common';
 import { VatRateBpSchema } from './vat';
 
 /**
@@ -12,7 +14,6 @@ export const QUOTE_UNITS = ['h', 'pièce', 'forfait', 'L', 'm'] as const;
 export const QUANTITY_MAX = 100_000;
 /** 100 000 € per unit: with QUANTITY_MAX, a line stays below 10^12 cents, far from 2^53. */
 export const UNIT_PRICE_MAX_CENTS = 10_000_000;
-export const JOB_LINES_MAX = 500;
 
 const QUANTITY_PATTERN = /^(-?)(\d+)(?:\.(\d{1,3}))?$/;
 const SCALE = 1000n * 10_000n; // quantity in thousandths × discount in basis points
@@ -48,13 +49,11 @@ export const QuoteLineInputSchema = z.object({
   kind: z.enum(QUOTE_LINE_KINDS, {
     error: 'Type de ligne inconnu (main-d’œuvre, pièce ou frais).',
   }),
-  description: z
-    .string({ error: 'Saisissez une description.' })
+  description: text({ error: 'Saisissez une description.' })
     .trim()
     .min(1, 'Saisissez une description.')
     .max(500, 'La description ne doit pas dépasser 500 caractères.'),
-  reference: z
-    .string()
+  reference: text()
     .trim()
     .max(60, 'La référence ne doit pas dépasser 60 caractères.')
     .nullish()
@@ -81,8 +80,7 @@ export const QuoteLineInputSchema = z.object({
 export type QuoteLineInput = z.infer<typeof QuoteLineInputSchema>;
 
 export const JobInputSchema = z.object({
-  title: z
-    .string({ error: 'Saisissez un intitulé de prestation.' })
+  title: text({ error: 'Saisissez un intitulé de prestation.' })
     .trim()
     .min(1, 'Saisissez un intitulé de prestation.')
     .max(200, "L'intitulé ne doit pas dépasser 200 caractères."),

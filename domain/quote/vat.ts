@@ -8,12 +8,24 @@ export const VAT_RATES_BP = [2000, 1000, 550, 210, 0] as const;
 
 export type VatRateBp = (typeof VAT_RATES_BP)[number];
 
+/**
+ * The same rates by name, for `z.enum`: the OpenAPI generator documents a multi-valued
+ * `z.literal` by its first value only (vatRateBp was `enum: [2000]`), an enum by all of them.
+ */
+const VAT_RATES = {
+  normal: 2000,
+  intermediate: 1000,
+  reduced: 550,
+  special: 210,
+  zero: 0,
+} as const satisfies Record<string, VatRateBp>;
+
 export const DEFAULT_VAT_RATE_BP: VatRateBp = 2000;
 
 /** Printed instead of any VAT amount when the company uses the franchise en base (CGI, art. 293 B). */
 export const VAT_EXEMPTION_MENTION = 'TVA non applicable, art. 293 B du CGI';
 
-export const VatRateBpSchema = z.literal(VAT_RATES_BP, {
+export const VatRateBpSchema = z.enum(VAT_RATES, {
   error: 'Taux de TVA non autorisé : choisissez 20 %, 10 %, 5,5 %, 2,1 % ou 0 %.',
 });
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ALERT_SEVERITIES } from '../alerts/rules';
 import { IsoDateSchema } from '../dates';
-import { IdSchema, optionalText, VersionSchema } from './common';
+import { IdSchema, optionalText, text, VersionSchema } from './common';
 
 export const ALERT_KINDS = [
   'ct_due',
@@ -71,7 +71,7 @@ export const AlertListQuerySchema = z.object({
 export const AlertCreateSchema = z.object({
   subjectType: z.enum(SUBJECT_TYPES),
   subjectId: IdSchema,
-  title: z.string().trim().min(1, { error: 'Saisissez l’objet du rappel.' }).max(200),
+  title: text().trim().min(1, { error: 'Saisissez l’objet du rappel.' }).max(200),
   detail: optionalText(1000),
   dueDate: IsoDateSchema,
   assigneeId: IdSchema.nullish().transform((value) => value ?? null),

@@ -8,7 +8,7 @@ import {
   normalizeSiret,
   normalizeVatNumber,
 } from '../client/siret';
-import { ListQuerySchema, optionalText, RecordMetaSchema, VersionSchema } from './common';
+import { ListQuerySchema, optionalText, RecordMetaSchema, text, VersionSchema } from './common';
 
 export const CLIENT_KINDS = ['person', 'business'] as const;
 export type ClientKind = (typeof CLIENT_KINDS)[number];
@@ -21,22 +21,23 @@ function nameSchema(label: string) {
   });
 }
 
-const PhoneSchema = z.string().transform((value, ctx) => {
-  const parsed = parsePhone(value);
-  if (!parsed.ok) {
-    ctx.addIssue({ code: 'custom', message: parsed.message });
-    return z.NEVER;
-  }
-  return parsed.e164;
-});
+const PhoneSchema = text()
+  .max(40, { error: 'Numéro de téléphone trop long.' })
+  .transform((value, ctx) => {
+    const parsed = parsePhone(value);
+    if (!parsed.ok) {
+      ctx.addIssue({ code: 'custom', message: parsed.message });
+      return z.NEVER;
+    }
+    return parsed.e164;
+  });
 
 export const AddressSchema = z
   .object({
     street: optionalText(200),
     postalCode: optionalText(12),
     city: optionalText(100),
-    country: z
-      .string()
+    country: text()
       .trim()
       .toUpperCase()
       .regex(/^[A-Z]{2}$/, { error: 'Pays : code à deux lettres (FR, BE…).' })
@@ -74,8 +75,7 @@ const clientFields = {
     .refine((value) => value === null || isValidVatNumber(value), {
       error: 'Numéro de TVA invalide.',
     }),
-  email: z
-    .string()
+  email: text()
     .trim()
     .toLowerCase()
     .pipe(z.email({ error: 'Adresse e-mail invalide.' }).max(254).or(z.literal('')))

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from './common';
 
 /**
  * What a wall screen shows: the dashboard (counters, alerts, the feed), or the workshop board
@@ -26,8 +27,7 @@ export const DisplayTokenSchema = z
 export const CreatedDisplayTokenSchema = DisplayTokenSchema.extend({ token: z.string() });
 
 export const DisplayTokenCreateSchema = z.object({
-  name: z
-    .string()
+  name: text()
     .trim()
     .min(1, { error: 'Nommez cet écran (ex. « Atelier »).' })
     .max(80, { error: '80 caractères au maximum.' }),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDateSchema } from '../dates';
+import { IsoDateSchema, IsoInstantSchema } from '../dates';
 import {
   JobInputSchema,
   QUOTE_LINE_KINDS,
@@ -8,7 +8,16 @@ import {
   QuoteTotalsSchema,
 } from '../quote/totals';
 import { VatRateBpSchema } from '../quote/vat';
-import { IdSchema, ListQuerySchema, optionalText, RecordMetaSchema, VersionSchema } from './common';
+import { JOB_LINES_MAX, QUOTE_JOBS_MAX, QUOTE_LINES_MAX } from './bounds';
+import {
+  cursorSchema,
+  IdSchema,
+  INT4_MAX,
+  ListQuerySchema,
+  optionalText,
+  RecordMetaSchema,
+  VersionSchema,
+} from './common';
 
 export const QUOTE_STATUSES = [
   'draft',
@@ -50,8 +59,14 @@ function hasUniqueIds(jobs: ReadonlyArray<{ id?: string; lines: ReadonlyArray<{ 
 export const QuoteLineEditSchema = QuoteLineInputSchema.extend({ id: IdSchema.optional() });
 export const QuoteJobEditSchema = JobInputSchema.extend({
   id: IdSchema.optional(),
-  lines: z.array(QuoteLineEditSchema).max(500),
+  lines: z
+    .array(QuoteLineEditSchema)
+    .max(JOB_LINES_MAX, { error: `Une prestation compte au plus ${JOB_LINES_MAX} lignes.` }),
 });
+
+function countLines(jobs: ReadonlyArray<{ lines: ReadonlyArray<unknown> }>): number {
+  return jobs.reduce((count, job) => count + job.lines.length, 0);
+}
 
 const quoteFields = {
   vehicleId: IdSchema.nullish().transform((value) => value ?? null),
@@ -63,7 +78,10 @@ const quoteFields = {
     .transform((value) => value ?? null),
   jobs: z
     .array(QuoteJobEditSchema)
-    .max(100, { error: '100 prestations au maximum.' })
+    .max(QUOTE_JOBS_MAX, { error: `${QUOTE_JOBS_MAX} prestations au maximum.` })
+    .refine((jobs) => countLines(jobs) <= QUOTE_LINES_MAX, {
+      error: `Un devis compte au plus ${QUOTE_LINES_MAX} lignes.`,
+    })
     .refine(hasUniqueIds, { error: 'Une prestation ou une ligne figure deux fois.' }),
   validUntil: IsoDateSchema,
   notes: optionalText(2000),
@@ -157,6 +175,8 @@ export function summarizeQuote(quote: Quote): QuoteSummary {
 }
 
 export const QuoteListQuerySchema = ListQuerySchema.extend({
+  /** Newest first: the key is the last row's creation instant. */
+  cursor: cursorSchema(IsoInstantSchema).optional(),
   status: z.enum(QUOTE_STATUSES).optional(),
   clientId: IdSchema.optional(),
   vehicleId: IdSchema.optional(),
@@ -172,14 +192,14 @@ export const QuoteTransitionSchema = z.object({
   channel: z.enum(DECISION_CHANNELS).optional(),
   signerName: optionalText(150),
   reason: optionalText(500),
-  acceptedLineIds: z.array(IdSchema).max(5000).optional(),
+  acceptedLineIds: z.array(IdSchema).max(QUOTE_LINES_MAX).optional(),
   /** Refused or declined lines become "travaux à prévoir" on the vehicle. */
   keepDeclinedWork: z.boolean().default(false),
 });
 
 export const QuoteRevisionParamSchema = z.object({
   id: IdSchema,
-  revision: z.coerce.number().int().min(1),
+  revision: z.coerce.number().int().min(1).max(INT4_MAX),
 });
 
 export type Quote = z.infer<typeof QuoteSchema>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDateSchema } from '../dates';
+import { IsoDateSchema, IsoInstantSchema } from '../dates';
 import {
   JobInputSchema,
   QUOTE_LINE_KINDS,
@@ -8,7 +8,14 @@ import {
   QuoteTotalsSchema,
 } from '../quote/totals';
 import { VatRateBpSchema } from '../quote/vat';
-import { IdSchema, ListQuerySchema, optionalText, RecordMetaSchema, VersionSchema } from './common';
+import {
+  cursorSchema,
+  IdSchema,
+  ListQuerySchema,
+  optionalText,
+  RecordMetaSchema,
+  VersionSchema,
+} from './common';
 
 /**
  * The repair order ("ordre de réparation", OR): what the customer authorised, the vehicle's
@@ -459,6 +466,8 @@ export const SignatureParamSchema = z.object({ id: IdSchema, signatureId: IdSche
 export const PhotoParamSchema = z.object({ id: IdSchema, photoId: IdSchema });
 
 export const RepairOrderListQuerySchema = ListQuerySchema.extend({
+  /** Newest first: the key is the last row's creation instant. */
+  cursor: cursorSchema(IsoInstantSchema).optional(),
   status: z.enum([...REPAIR_ORDER_STATUSES, 'open']).optional(),
   technicianId: IdSchema.optional(),
   /** The board of a day: open ORs, and those handed back that day (Paris). */

@@ -7,8 +7,9 @@ import {
 } from '../client/siret';
 import { QuoteLineInputSchema } from '../quote/totals';
 import { DEFAULT_VAT_RATE_BP, VatRateBpSchema } from '../quote/vat';
+import { PACKAGE_LINES_MAX, PACKAGES_MAX } from './bounds';
 import { AddressSchema } from './client';
-import { optionalText } from './common';
+import { INT4_MAX, optionalText, text } from './common';
 
 export const PRICING_METHODS = ['time_spent', 'manufacturer_schedule'] as const;
 export type PricingMethod = (typeof PRICING_METHODS)[number];
@@ -21,8 +22,7 @@ export const PRICING_METHOD_LABELS: Record<PricingMethod, string> = {
 export const LOGO_MAX_BYTES = 300 * 1024;
 const LOGO_PATTERN = /^data:image\/(png|jpeg);base64,[A-Za-z0-9+/]+=*$/;
 
-const LogoSchema = z
-  .string()
+const LogoSchema = text()
   .max(Math.ceil((LOGO_MAX_BYTES * 4) / 3) + 40, {
     error: `Le logo doit peser au plus ${LOGO_MAX_BYTES / 1024} Ko.`,
   })
@@ -30,20 +30,20 @@ const LogoSchema = z
   .nullable();
 
 export const LabourRateSchema = z.object({
-  id: z.string().min(1).max(40),
-  name: z.string().trim().min(1, { error: 'Nommez le taux horaire.' }).max(80),
-  hourlyRateCents: z.int().min(0).max(100_000_00),
+  id: text().min(1).max(40),
+  name: text().trim().min(1, { error: 'Nommez le taux horaire.' }).max(80),
+  hourlyRateCents: z.int().min(0).max(INT4_MAX).max(100_000_00),
   method: z.enum(PRICING_METHODS),
   vatRateBp: VatRateBpSchema.default(DEFAULT_VAT_RATE_BP),
 });
 
 export const PackageSchema = z.object({
-  id: z.string().min(1).max(40),
-  name: z.string().trim().min(1, { error: 'Nommez le forfait.' }).max(120),
+  id: text().min(1).max(40),
+  name: text().trim().min(1, { error: 'Nommez le forfait.' }).max(120),
   lines: z
     .array(QuoteLineInputSchema)
     .min(1, { error: 'Un forfait contient au moins une ligne.' })
-    .max(50),
+    .max(PACKAGE_LINES_MAX, { error: `Un forfait compte au plus ${PACKAGE_LINES_MAX} lignes.` }),
 });
 
 export const CompanySchema = z.object({
@@ -79,18 +79,22 @@ export const SettingsValuesSchema = z.object({
   paymentTerms: optionalText(1000),
   warrantyTerms: optionalText(1000),
   labourRates: z.array(LabourRateSchema).max(20),
-  packages: z.array(PackageSchema).max(200),
+  packages: z
+    .array(PackageSchema)
+    .max(PACKAGES_MAX, { error: `${PACKAGES_MAX} forfaits au maximum.` }),
 });
 
 /** `version` is 0 until the settings are first saved. */
-export const SettingsUpdateSchema = SettingsValuesSchema.extend({ version: z.int().min(0) });
+export const SettingsUpdateSchema = SettingsValuesSchema.extend({
+  version: z.int().min(0).max(INT4_MAX),
+});
 
 /**
  * `PATCH /settings`: the top-level fields that changed, with the version they were changed
  * from; the server merges them into the current settings and checks the result whole.
  */
 export const SettingsPatchSchema = SettingsValuesSchema.partial().extend({
-  version: z.int().min(0),
+  version: z.int().min(0).max(INT4_MAX),
 });
 
 export const SettingsSchema = SettingsValuesSchema.extend({

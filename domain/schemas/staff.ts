@@ -5,7 +5,7 @@ import {
   PASSWORD_MAX_LENGTH,
   PASSWORD_MIN_LENGTH,
 } from '../password/policy';
-import { RecordMetaSchema, VersionSchema } from './common';
+import { RecordMetaSchema, text, VersionSchema } from './common';
 import { DISPLAY_MODES } from './display-token';
 
 export const ROLES = ['admin', 'staff', 'display'] as const;
@@ -17,8 +17,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   display: 'Écran atelier',
 };
 
-const EmailSchema = z
-  .string()
+const EmailSchema = text()
   .trim()
   .toLowerCase()
   .pipe(z.email({ error: 'Adresse e-mail invalide.' }).max(254));
@@ -35,8 +34,7 @@ export const PasswordSchema = z
   .refine((password) => !isCommonPassword(password), {
     error: 'Ce mot de passe fait partie des plus courants : choisissez-en un autre.',
   });
-const StaffNameSchema = z
-  .string()
+const StaffNameSchema = text()
   .trim()
   .min(1, { error: 'Le nom est obligatoire.' })
   .max(100, { error: '100 caractères au maximum.' });

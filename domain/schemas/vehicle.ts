@@ -2,7 +2,14 @@ import { z } from 'zod';
 import { IsoDateSchema } from '../dates';
 import { PlateInputSchema } from '../vehicle/plate';
 import { VinSchema } from '../vehicle/vin';
-import { IdSchema, ListQuerySchema, optionalText, RecordMetaSchema, VersionSchema } from './common';
+import {
+  IdSchema,
+  ListQuerySchema,
+  optionalText,
+  RecordMetaSchema,
+  text,
+  VersionSchema,
+} from './common';
 
 export const VEHICLE_CATEGORIES = ['car', 'van', 'motorbike', 'collector', 'professional'] as const;
 export type VehicleCategory = (typeof VEHICLE_CATEGORIES)[number];
@@ -46,14 +53,18 @@ export const INSPECTION_RESULT_LABELS: Record<InspectionResult, string> = {
 
 export const PLATE_KINDS = ['siv', 'siv_temporary', 'fni', 'foreign'] as const;
 
+/**
+ * A date of something that happened. Not after tomorrow in Paris either, which needs the server's
+ * clock: the vehicles service checks it (`refuseFutureDates`, decision 0015).
+ */
 const PastDateSchema = IsoDateSchema;
 
 const vehicleFields = {
   category: z.enum(VEHICLE_CATEGORIES, { error: 'Choisissez une catégorie.' }),
   plate: PlateInputSchema,
-  vin: z
-    .string()
+  vin: text()
     .trim()
+    .max(40)
     .nullish()
     .transform((value) => (value ? value : null))
     .pipe(VinSchema.nullable()),

@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import { AppError } from '../errors';
+import { text } from '../schemas/common';
 
 export type PlateKind = 'siv' | 'siv_temporary' | 'fni' | 'foreign';
 
@@ -95,9 +95,9 @@ export function parsePlate(input: string): ParsedPlate {
 }
 
 /** The vehicle form's plate field; the service then calls `parsePlate` on the trimmed text. */
-export const PlateInputSchema = z
-  .string({ error: 'Saisissez une immatriculation.' })
+export const PlateInputSchema = text({ error: 'Saisissez une immatriculation.' })
   .trim()
+  .max(32, { error: 'Immatriculation trop longue.' })
   .superRefine((value, ctx) => {
     const problem = findPlateInputProblem(value);
     if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem });

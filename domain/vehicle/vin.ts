@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import { AppError } from '../errors';
+import { text } from '../schemas/common';
 
 export type ParsedVin = { vin: string; checkDigitValid: boolean };
 
@@ -51,8 +51,8 @@ export function hasValidVinCheckDigit(vin: string): boolean {
 }
 
 /** The vehicle form's VIN field: normalised, then 17 characters from [A-HJ-NPR-Z0-9]. */
-export const VinSchema = z
-  .string({ error: 'Saisissez le VIN.' })
+export const VinSchema = text({ error: 'Saisissez le VIN.' })
+  .max(40)
   .overwrite(normalizeVin)
   .superRefine((vin, ctx) => {
     for (const message of listVinProblems(vin)) ctx.addIssue({ code: 'custom', message });

@@ -18,6 +18,7 @@ describe('the database timeouts', () => {
       idleInTransactionMs: 5_000,
       queryMs: 6_000,
       connectMs: 3_000,
+      poolWaitMs: 9_000,
     });
   });
 });

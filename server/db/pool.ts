@@ -17,8 +17,14 @@ export type DatabaseTimeouts = {
   idleInTransactionMs: number;
   /** A query unanswered that long resets its connection (RST): nothing it sent arrives later. */
   queryMs: number;
-  /** Opening a connection, or waiting for a free one in the pool. */
+  /** Opening a connection (TCP and the start-up exchange). */
   connectMs: number;
+  /**
+   * Waiting for a free connection of the pool: a burst of writes queued on one row (fifty ORs
+   * opened at once share the year's number) waits its turn rather than failing, and a pool
+   * held by a dead database frees itself within `queryMs` anyway.
+   */
+  poolWaitMs: number;
 };
 
 /** The statement budget decides the rest; one knob keeps their order right. */
@@ -28,6 +34,7 @@ export function databaseTimeouts(statementMs: number, connectMs: number): Databa
     idleInTransactionMs: statementMs,
     queryMs: statementMs + Math.max(500, Math.round(statementMs / 5)),
     connectMs,
+    poolWaitMs: statementMs + Math.max(500, Math.round(statementMs / 5)) + connectMs,
   };
 }
 
@@ -70,9 +77,14 @@ type QueryFunction = (...args: unknown[]) => unknown;
  * partition would still commit when it heals, after the request was answered 503. Here the
  * connection is reset instead, and every query on it fails with `DatabaseTimeoutError`.
  */
-function guardedClientClass(queryMs: number) {
+function guardedClientClass(queryMs: number, connectMs: number) {
   const query = pg.Client.prototype.query as QueryFunction;
   return class GuardedClient extends pg.Client {
+    constructor(config?: pg.ClientConfig) {
+      // The pool's own timeout is its wait for a free connection; connecting has its own.
+      super({ ...config, connectionTimeoutMillis: connectMs });
+    }
+
     /** 0 lifts the deadline (migrations, which may rightly run long). */
     deadlineMs = queryMs;
     #abandoned: Error | null = null;
@@ -136,8 +148,8 @@ export function createPostgresPool(
   const pool = new pg.Pool({
     connectionString,
     max: 10,
-    Client: guardedClientClass(timeouts.queryMs),
-    connectionTimeoutMillis: timeouts.connectMs,
+    Client: guardedClientClass(timeouts.queryMs, timeouts.connectMs),
+    connectionTimeoutMillis: timeouts.poolWaitMs,
     statement_timeout: timeouts.statementMs,
     idle_in_transaction_session_timeout: timeouts.idleInTransactionMs,
     // A connection nobody uses still learns, in time, that its peer is gone.

@@ -48,6 +48,12 @@ function findUnavailableCause(error: unknown): Error | null {
   return null;
 }
 
+function hasUnreadBody(request: Request): boolean {
+  const length = request.headers.get('content-length');
+  const hasBody = length === null ? request.headers.has('transfer-encoding') : length !== '0';
+  return hasBody && !request.bodyUsed;
+}
+
 export function toAppError(error: unknown): AppError | null {
   if (error instanceof AppError) return error;
   if (error instanceof ZodError) return fromZodError(error);
@@ -57,6 +63,8 @@ export function toAppError(error: unknown): AppError | null {
     if (error.status === 401) return new AppError('unauthenticated');
     if (error.status === 403) return new AppError('forbidden');
     if (error.status === 404) return new AppError('not_found');
+    if (error.status === 413) return new AppError('payload_too_large');
+    if (error.status === 415) return new AppError('unsupported_media_type');
   }
   if (findUnavailableCause(error)) return new AppError('unavailable');
   return null;
@@ -76,6 +84,11 @@ export function createErrorHandler(log: Logger) {
       const retry = (appError.details as { retryAfterSeconds?: number } | undefined)
         ?.retryAfterSeconds;
       if (appError.code === 'rate_limited' && retry) headers['Retry-After'] = String(retry);
+      // Answered before the body was read (413, 401 at the door): the rest of it is still on
+      // the connection, which cannot carry another request (RFC 9112 §9.6).
+      if (appError.code === 'payload_too_large' || hasUnreadBody(c.req.raw)) {
+        headers.Connection = 'close';
+      }
       return c.json(appError.toBody(), appError.status as ContentfulStatusCode, headers);
     }
     log.error(`[${c.get('requestId')}] ${c.req.method} ${c.req.path} failed`, error);

@@ -1,5 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { matchedRoutes } from 'hono/route';
+import { AppError } from '../../domain/errors';
 import type { Actor } from '../deps';
 import type { AppEnv } from './router';
 
@@ -15,6 +17,28 @@ export function sessionMiddleware(
   return async (c, next) => {
     const token = getCookie(c, SESSION_COOKIE);
     c.set('actor', token ? await authenticate(token) : null);
+    await next();
+  };
+}
+
+/**
+ * 401 from the headers alone: an anonymous request to a route that needs a session is refused
+ * before its body is read or validated (decision 0015). `publicRoutes` are `METHOD /path` of
+ * the routes that take anonymous requests (signing in); a path that matches no route under
+ * `prefix` falls through to the 404.
+ */
+export function requireSession(
+  prefix: string,
+  publicRoutes: ReadonlySet<string>,
+): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (!c.get('actor')) {
+      const routes = matchedRoutes(c).filter(
+        (route) => route.method !== 'ALL' && route.path.startsWith(prefix),
+      );
+      const isPublic = routes.some((route) => publicRoutes.has(`${route.method} ${route.path}`));
+      if (routes.length > 0 && !isPublic) throw new AppError('unauthenticated');
+    }
     await next();
   };
 }

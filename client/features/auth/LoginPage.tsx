@@ -7,10 +7,10 @@ import { type FieldErrors, validateAll } from '../../lib/validate';
 import { Button } from '../../ui/Button';
 import { Field } from '../../ui/Field';
 import { Input } from '../../ui/Input';
+import { toSameSitePath } from './safe-next';
 
-/** Only same-site paths: `?next=https://evil` must not become an open redirect. */
 function safeNext(next: string | undefined): string {
-  return next?.startsWith('/') && !next.startsWith('//') ? next : '/';
+  return toSameSitePath(next, window.location.origin);
 }
 
 export function LoginPage() {

@@ -11,7 +11,7 @@ import {
 import { toSearchTerms } from '../../../domain/text';
 import { READERS, requireRole, WRITERS } from '../../access';
 import type { Executor } from '../../db/client';
-import { decodeCursor, encodeCursor } from '../../db/cursor';
+import { encodeCursor } from '../../db/cursor';
 import type { Actor, Deps } from '../../deps';
 import { staleVersionError, writeWithChanges } from '../changes/changes.service';
 import {
@@ -34,7 +34,7 @@ export async function listClients(
   const items = await selectClientPage(deps.db, {
     terms: toSearchTerms(query.q ?? ''),
     archived: query.archived,
-    cursor: query.cursor ? decodeCursor(query.cursor) : null,
+    cursor: query.cursor ?? null,
     limit: query.limit + 1,
   });
   const page = items.slice(0, query.limit);

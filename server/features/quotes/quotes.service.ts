@@ -12,7 +12,7 @@ import {
 import { toPlateAwareTerms } from '../../../domain/text';
 import { READERS, requireRole, WRITERS } from '../../access';
 import type { Executor } from '../../db/client';
-import { decodeCursor, encodeCursor } from '../../db/cursor';
+import { encodeCursor } from '../../db/cursor';
 import type { Actor, Deps } from '../../deps';
 import { staleVersionError, writeWithChanges } from '../changes/changes.service';
 import { readClient } from '../clients/clients.service';
@@ -77,7 +77,7 @@ export async function listQuotes(
     status: query.status,
     clientId: query.clientId,
     vehicleId: query.vehicleId,
-    cursor: query.cursor ? decodeCursor(query.cursor) : null,
+    cursor: query.cursor ?? null,
     limit: query.limit + 1,
   });
   const page = items.slice(0, query.limit);

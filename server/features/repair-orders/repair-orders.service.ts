@@ -13,7 +13,7 @@ import {
 } from '../../../domain/schemas/repair-order';
 import { toPlateAwareTerms } from '../../../domain/text';
 import { FEED_READERS, READERS, requireRole, WRITERS } from '../../access';
-import { decodeCursor, encodeCursor } from '../../db/cursor';
+import { encodeCursor } from '../../db/cursor';
 import type { Actor, Deps } from '../../deps';
 import { writeWithChanges } from '../changes/changes.service';
 import { selectRepairOrdersByIds } from './repair-orders.read.repo';
@@ -60,7 +60,7 @@ export async function listRepairOrders(
     vehicleId: query.vehicleId,
     clientId: query.clientId,
     day: query.day ? dayBounds(query.day) : undefined,
-    cursor: query.cursor ? decodeCursor(query.cursor) : null,
+    cursor: query.cursor ?? null,
     limit: query.limit + 1,
   });
   const page = rows.slice(0, query.limit);

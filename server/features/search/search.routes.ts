@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { ClientSchema } from '../../../domain/schemas/client';
+import { SearchTextSchema } from '../../../domain/schemas/common';
 import { QuoteSummarySchema } from '../../../domain/schemas/quote';
 import { VehicleSchema } from '../../../domain/schemas/vehicle';
 import type { Deps } from '../../deps';
@@ -7,7 +8,7 @@ import { createRouter, errorResponses, jsonContent, requireActor } from '../../h
 import { searchEverything } from './search.service';
 
 const SearchQuerySchema = z.object({
-  q: z.string().trim().min(1).max(200),
+  q: SearchTextSchema.min(1),
   limit: z.coerce.number().int().min(1).max(20).default(5),
 });
 

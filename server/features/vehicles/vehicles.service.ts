@@ -14,11 +14,12 @@ import {
   type VehicleValues,
 } from '../../../domain/schemas/vehicle';
 import { toPlateAwareTerms } from '../../../domain/text';
+import { refuseFutureDates } from '../../../domain/vehicle/past-dates';
 import { parsePlate, toPlateSearchKey } from '../../../domain/vehicle/plate';
 import { buildVehicleSearchText } from '../../../domain/vehicle/vehicle-search';
 import { READERS, requireRole, WRITERS } from '../../access';
 import type { Executor } from '../../db/client';
-import { decodeCursor, encodeCursor } from '../../db/cursor';
+import { encodeCursor } from '../../db/cursor';
 import type { Actor, Deps } from '../../deps';
 import { type RecordChange, staleVersionError, writeWithChanges } from '../changes/changes.service';
 import { readClient } from '../clients/clients.service';
@@ -98,7 +99,7 @@ export async function listVehicles(
     search: vehicleSearchFilter(terms),
     clientId: query.clientId,
     archived: query.archived,
-    cursor: query.cursor ? decodeCursor(query.cursor) : null,
+    cursor: query.cursor ?? null,
     limit: query.limit + 1,
   });
   const page = items.slice(0, query.limit);
@@ -133,6 +134,7 @@ export async function createVehicle(
   values: VehicleValues,
 ): Promise<Vehicle> {
   requireRole(actor, WRITERS);
+  refuseFutureDates({ firstRegistrationDate: values.firstRegistrationDate }, deps.now());
   return writeWithChanges(deps, actor, async (tx, record) => {
     await requireActiveClient(tx, values.clientId);
     const now = deps.now();
@@ -155,6 +157,7 @@ export async function updateVehicle(
 ): Promise<Vehicle> {
   requireRole(actor, WRITERS);
   const { version, ...changes } = patch;
+  refuseFutureDates({ firstRegistrationDate: changes.firstRegistrationDate }, deps.now());
   return writeWithChanges(deps, actor, async (tx, record) => {
     const current = await requireVehicle(tx, id);
     if (current.version !== version)
@@ -213,6 +216,7 @@ export async function recordInspection(
   input: z.output<typeof InspectionInputSchema>,
 ): Promise<Vehicle> {
   requireRole(actor, WRITERS);
+  refuseFutureDates({ date: input.date }, deps.now());
   return writeWithChanges(deps, actor, async (tx, record) => {
     await requireVehicle(tx, id);
     await insertInspection(tx, { vehicleId: id, ...input });
@@ -235,6 +239,7 @@ export async function recordMileage(
   source: 'manual' | 'quote' = 'manual',
 ): Promise<Vehicle> {
   requireRole(actor, WRITERS);
+  refuseFutureDates({ date: input.date }, deps.now());
   return writeWithChanges(deps, actor, async (tx, record) => {
     await requireVehicle(tx, id);
     const highest = await selectHighestMileage(tx, id);
@@ -259,6 +264,7 @@ export async function recordService(
   input: z.output<typeof ServiceRecordInputSchema>,
 ): Promise<Vehicle> {
   requireRole(actor, WRITERS);
+  refuseFutureDates({ date: input.date }, deps.now());
   return writeWithChanges(deps, actor, async (tx, record) => {
     await requireVehicle(tx, id);
     await insertServiceRecord(tx, { vehicleId: id, ...input });
