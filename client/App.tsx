@@ -8,6 +8,7 @@ import { dashboardRoutes } from './features/dashboard/dashboard.routes';
 import { quoteRoutes } from './features/quotes/quotes.routes';
 import { settingsRoutes } from './features/settings/settings.routes';
 import { Protected } from './features/shell/Protected';
+import { technicianRoutes } from './features/technician/technician.routes';
 import { vehicleRoutes } from './features/vehicles/vehicles.routes';
 import { SessionProvider } from './lib/session';
 import { Toasts } from './ui/toast';
@@ -33,6 +34,7 @@ const routes: RouteDefinition[] = [
       ...quoteRoutes,
       ...alertRoutes,
       ...settingsRoutes,
+      ...technicianRoutes,
       ...accountRoutes,
       { path: '*404', component: NotFoundPage },
     ],
