@@ -11,6 +11,7 @@ import {
   recordMileage,
   recordService,
 } from '../features/vehicles/vehicles.service';
+import { seedRepairOrders } from './repair-orders';
 
 const FIRST_NAMES = [
   ['mr', 'Jean'],
@@ -310,7 +311,9 @@ function daysAgo(now: Date, days: number): Date {
   return new Date(now.getTime() - days * 24 * 3600 * 1000);
 }
 
-async function seedVehiclesAndQuotes(deps: Deps, clientIds: string[]): Promise<void> {
+/** Returns the accepted quotes' ids, the most recent first (the demo's ORs come from them). */
+async function seedVehiclesAndQuotes(deps: Deps, clientIds: string[]): Promise<string[]> {
+  const accepted: Array<{ id: string; age: number }> = [];
   const random = createRandom(7);
   const now = deps.now();
   const at = (days: number): Deps => ({ ...deps, now: () => daysAgo(now, days) });
@@ -389,12 +392,15 @@ async function seedVehiclesAndQuotes(deps: Deps, clientIds: string[]): Promise<v
       acceptedLineIds: decision === 'partially_accepted' ? lineIds.slice(0, 1) : undefined,
       keepDeclinedWork: decision !== 'accepted',
     });
+    if (decision !== 'refused') accepted.push({ id: sent.id, age });
   }
+  return accepted.sort((a, b) => a.age - b.age).map((quote) => quote.id);
 }
 
 /**
  * A demo garage in an empty database: company settings, a few dozen clients with French names
- * and addresses, their vehicles with CT and mileage history, and quotes at every stage. It is
+ * and addresses, their vehicles with CT and mileage history, quotes at every stage and repair
+ * orders in every column of the workshop board. It is
  * made through the features' services, as a counter would make it: above the features, never
  * inside server/db (docs/decisions/0010-feature-boundaries.md).
  */
@@ -406,6 +412,7 @@ export async function seedDemoData(deps: Deps): Promise<boolean> {
   for (const values of buildDemoClients(48)) {
     clientIds.push((await createClient(deps, DEMO_ACTOR, values)).id);
   }
-  await seedVehiclesAndQuotes(deps, clientIds);
+  const acceptedQuoteIds = await seedVehiclesAndQuotes(deps, clientIds);
+  await seedRepairOrders(deps, DEMO_ACTOR, acceptedQuoteIds);
   return true;
 }
