@@ -4,9 +4,10 @@ import type { Client } from '../../../domain/schemas/client';
 import { Button } from '../../ui/Button';
 import { NewQuoteDialog } from '../quotes/NewQuoteDialog';
 import { QuoteList } from '../quotes/QuoteList';
+import { RepairOrderList } from '../repair-orders/RepairOrderList';
 import { ClientVehicles } from '../vehicles/ClientVehicles';
 
-/** A client's vehicles and quotes, under the card. */
+/** A client's vehicles, quotes and repair orders, under the card. */
 export function ClientRelated(props: { client: Client; canAdd: boolean }) {
   const [isCreatingQuote, setCreatingQuote] = createSignal(false);
   return (
@@ -24,6 +25,13 @@ export function ClientRelated(props: { client: Client; canAdd: boolean }) {
           </Show>
         </div>
         <QuoteList filters={{ clientId: props.client.id }} empty="Aucun devis pour ce client." />
+      </section>
+      <section class="card">
+        <h2>Ordres de réparation</h2>
+        <RepairOrderList
+          filters={{ clientId: props.client.id }}
+          empty="Aucun ordre de réparation pour ce client."
+        />
       </section>
       <NewQuoteDialog
         open={isCreatingQuote()}

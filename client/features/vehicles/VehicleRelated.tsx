@@ -1,11 +1,12 @@
 import { Show } from 'solid-js';
 import type { Vehicle } from '../../../domain/schemas/vehicle';
 import { QuoteList } from '../quotes/QuoteList';
+import { RepairOrderList } from '../repair-orders/RepairOrderList';
 import { InspectionForm } from './InspectionForm';
 import { MileageForm } from './MileageForm';
 import { VehicleHistory } from './VehicleHistory';
 
-/** Under the card: recording a CT or a reading, the vehicle's history and its quotes. */
+/** Under the card: recording a CT or a reading, the vehicle's history, its quotes and its ORs. */
 export function VehicleRelated(props: {
   vehicle: Vehicle;
   /**
@@ -32,6 +33,14 @@ export function VehicleRelated(props: {
         <QuoteList
           filters={{ vehicleId: props.vehicle.id }}
           empty="Aucun devis pour ce véhicule."
+        />
+      </section>
+
+      <section class="card">
+        <h2>Ordres de réparation</h2>
+        <RepairOrderList
+          filters={{ vehicleId: props.vehicle.id }}
+          empty="Aucun passage à l’atelier pour ce véhicule."
         />
       </section>
     </>
