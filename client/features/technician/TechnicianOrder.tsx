@@ -1,4 +1,4 @@
-import { createAsync } from '@solidjs/router';
+import { createAsync, useAction } from '@solidjs/router';
 import {
   createEffect,
   createSignal,
@@ -7,6 +7,7 @@ import {
   onCleanup,
   Show,
   Suspense,
+  untrack,
 } from 'solid-js';
 import type {
   ClockAction,
@@ -30,10 +31,13 @@ export function TechnicianOrder(props: { id: string }) {
   const timer = setInterval(() => setNow(Date.now()), 30_000);
   onCleanup(() => clearInterval(timer));
 
-  /** A newer version only: an answer and a change may arrive in either order. */
+  /**
+   * A newer version only: the answer, the change and the cache's copy of the same version may
+   * arrive in any order (and reading `received` here must not make the effect below track it).
+   */
   function receive(order: RepairOrder) {
-    const current = received();
-    if (current && current.order.version > order.version) return;
+    const current = untrack(received);
+    if (current && current.order.version >= order.version) return;
     setReceived({ order, at: Date.now() });
   }
   createEffect(() => {
@@ -84,6 +88,7 @@ function TechnicianJob(props: {
   onAnswer: (order: RepairOrder) => void;
 }) {
   const session = useSession();
+  const sendClock = useAction(clockRepairOrder);
   const [pending, setPending] = createSignal<ClockAction | null>(null);
   const [error, setError] = createSignal<string | null>(null);
   const blocked = () => clockBlockedReason(props.order, props.job);
@@ -97,7 +102,7 @@ function TechnicianJob(props: {
     setPending(action);
     setError(null);
     try {
-      props.onAnswer(await clockRepairOrder(props.order.id, { jobId: props.job.id, action }));
+      props.onAnswer(await sendClock(props.order.id, { jobId: props.job.id, action }));
     } catch (caught) {
       setError(errorMessage(caught));
     } finally {
