@@ -26,9 +26,13 @@ const UNAVAILABLE_CODES = new Set([
   '25P03',
 ]);
 
-/** What pg and PGlite say when the connection is gone or none could be had in time. */
+/**
+ * What pg and PGlite say when the connection is gone or none could be had in time: `timeout
+ * expired` is pg's own connect timeout (a new connection's, server/db/pool.ts), `timeout
+ * exceeded when trying to connect` the pool's wait for a free one.
+ */
 const UNAVAILABLE_MESSAGE =
-  /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|is not queryable|PGlite is clos(ed|ing)/i;
+  /Connection terminated|connect ECONNREFUSED|timeout expired|timeout exceeded when trying to connect|is not queryable|PGlite is clos(ed|ing)/i;
 
 /** Seconds a client should wait before trying again: a restart or failover takes about that. */
 export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
