@@ -57,8 +57,9 @@ export function Board(props: {
 
   async function moveCard(card: RepairOrderCard, to: RepairOrderStatus, isKeyboard: boolean) {
     if (pending()[card.id] || !dropTargets(card.status).includes(to)) return;
-    setPending((current) => ({ ...current, [card.id]: to }));
+    // Before the card leaves its column: the one mounted in the new column takes the focus.
     if (isKeyboard) setFocusId(card.id);
+    setPending((current) => ({ ...current, [card.id]: to }));
     try {
       adopt(await move(card.id, to, card.version));
     } catch (error) {
