@@ -101,9 +101,7 @@ describe('the workshop board', () => {
     expect(await risky.getByTestId('board-risk').textContent()).toBe('Délai menacé');
     expect(await risky.textContent()).toContain(unsigned.vehiclePlate);
     expect(await risky.textContent()).toContain(unsigned.clientName);
-    await expect
-      .poll(() => column(marie.page, 'in_progress').textContent())
-      .toContain('Aucun OR');
+    await expect.poll(() => column(marie.page, 'in_progress').textContent()).toContain('Aucun OR');
 
     // Marie drags the unsigned OR to « En attente de pièces » (allowed without a signature).
     await risky.dragTo(column(marie.page, 'waiting_parts'));
@@ -115,9 +113,7 @@ describe('the workshop board', () => {
     await paul.page.screenshot({ path: `${SHOTS}/board-paul-moved.png`, fullPage: true });
 
     // Then to « En cours »: the check-in is not signed, the server refuses, the card snaps back.
-    await card(marie.page, 'waiting_parts', unsigned.id).dragTo(
-      column(marie.page, 'in_progress'),
-    );
+    await card(marie.page, 'waiting_parts', unsigned.id).dragTo(column(marie.page, 'in_progress'));
     await marie.page
       .getByText('Le client n’a pas encore signé la prise en charge du véhicule.', {
         exact: false,
