@@ -101,25 +101,27 @@ function WorkshopCardView(props: { card: WorkshopCard; now: Date }) {
       data-testid="workshop-card"
       data-id={props.card.id}
     >
-      <div class="workshop-card-top">
-        <span class="workshop-plate">{props.card.vehiclePlate}</span>
+      <span class="workshop-plate">{props.card.vehiclePlate}</span>
+      <div class="workshop-vehicle">{props.card.vehicleLabel}</div>
+      <div class="workshop-card-row">
+        <span class="workshop-tech">{props.card.technicianName ?? 'Non attribué'}</span>
         <Show when={promise()}>
           <span class="workshop-promise">{promise()}</span>
         </Show>
       </div>
-      <div class="workshop-vehicle">{props.card.vehicleLabel}</div>
-      <div class="workshop-card-bottom">
-        <span class="workshop-tech">{props.card.technicianName ?? 'Non attribué'}</span>
-        <Show when={risk() === 'late'}>
-          <span class="workshop-tag workshop-tag-danger">En retard</span>
-        </Show>
-        <Show when={risk() === 'at_risk'}>
-          <span class="workshop-tag workshop-tag-danger">Délai menacé</span>
-        </Show>
-        <Show when={props.card.pendingAmendments > 0}>
-          <span class="workshop-tag workshop-tag-warning">Attente accord</span>
-        </Show>
-      </div>
+      <Show when={risk() === 'late' || risk() === 'at_risk' || props.card.pendingAmendments > 0}>
+        <div class="workshop-card-row">
+          <Show when={risk() === 'late'}>
+            <span class="workshop-tag workshop-tag-danger">En retard</span>
+          </Show>
+          <Show when={risk() === 'at_risk'}>
+            <span class="workshop-tag workshop-tag-danger">Délai menacé</span>
+          </Show>
+          <Show when={props.card.pendingAmendments > 0}>
+            <span class="workshop-tag workshop-tag-warning">En attente d’accord</span>
+          </Show>
+        </div>
+      </Show>
     </li>
   );
 }
