@@ -167,40 +167,40 @@ export function BoardCard(props: {
               >
                 Déplacer
               </button>
-              <Show when={isMenuOpen()}>
-                <div
-                  class="board-move-menu"
-                  role="menu"
-                  aria-label={`Déplacer ${props.card.number} vers`}
-                  onKeyDown={(event) => {
-                    if (event.key === 'Escape') {
-                      setMenuOpen(false);
-                      element?.focus();
-                    }
-                  }}
-                >
-                  <For each={targets()}>
-                    {(to, index) => (
-                      <button
-                        type="button"
-                        role="menuitem"
-                        ref={(button) => {
-                          if (index() === 0) menuFirst = button;
-                        }}
-                        onClick={() => {
-                          setMenuOpen(false);
-                          props.onMove(to);
-                        }}
-                      >
-                        {REPAIR_ORDER_STATUS_LABELS[to]}
-                      </button>
-                    )}
-                  </For>
-                </div>
-              </Show>
             </div>
           </Show>
         </footer>
+        <Show when={isMenuOpen()}>
+          <div
+            class="board-move-menu"
+            role="menu"
+            aria-label={`Déplacer ${props.card.number} vers`}
+            onKeyDown={(event) => {
+              if (event.key === 'Escape') {
+                setMenuOpen(false);
+                element?.focus();
+              }
+            }}
+          >
+            <For each={targets()}>
+              {(to, index) => (
+                <button
+                  type="button"
+                  role="menuitem"
+                  ref={(button) => {
+                    if (index() === 0) menuFirst = button;
+                  }}
+                  onClick={() => {
+                    setMenuOpen(false);
+                    props.onMove(to);
+                  }}
+                >
+                  {REPAIR_ORDER_STATUS_LABELS[to]}
+                </button>
+              )}
+            </For>
+          </div>
+        </Show>
       </Show>
     </article>
   );
