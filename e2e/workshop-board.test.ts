@@ -201,4 +201,46 @@ describe('the workshop board', () => {
     await marie.context.close();
     await paul.context.close();
   });
+
+  it('lets an admin make a screen show the workshop, at creation or later, and the screen opens in that mode', async () => {
+    const order = await openOrder('Salle', null);
+    const lobby = await expectStatus(
+      201,
+      admin.api['display-tokens'].$post({ json: { name: 'Accueil' } }),
+    );
+    const lea = await login(browser, server.url, 'admin@garage.test', 'motdepasse-admin');
+    await lea.page.goto('/settings/displays');
+    await lea.page.getByLabel('Nom de l’écran').fill('Atelier fond');
+    await lea.page.getByLabel('Affichage', { exact: true }).selectOption({ label: 'Atelier' });
+    await lea.page.getByRole('button', { name: 'Créer le jeton' }).click();
+    const link = await lea.page.getByLabel('Lien de l’écran').inputValue();
+
+    await lea.page.getByLabel('Affichage de Accueil').selectOption({ label: 'Atelier' });
+    await lea.page
+      .getByText('« Accueil » passe en mode « Atelier » à son prochain chargement.')
+      .waitFor();
+    await expect
+      .poll(async () => {
+        const { items } = await expectStatus(200, admin.api['display-tokens'].$get());
+        return items
+          .filter((token) => token.mode === 'workshop')
+          .map((token) => token.name)
+          .sort();
+      })
+      .toEqual(['Accueil', 'Atelier', 'Atelier fond']);
+    expect(lobby.mode).toBe('dashboard');
+    await lea.page.screenshot({ path: `${SHOTS}/settings-displays.png`, fullPage: true });
+
+    const context = await browser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+    const screen = await context.newPage();
+    await screen.goto(link);
+    await screen
+      .locator(
+        `[data-testid="workshop-column"][data-status="todo"] [data-testid="workshop-card"][data-id="${order.id}"]`,
+      )
+      .waitFor();
+    expect(lea.errors).toEqual([]);
+    await context.close();
+    await lea.context.close();
+  });
 });
