@@ -196,6 +196,15 @@ describe('the workshop board', () => {
     await wallCard('waiting_parts', signed.id).waitFor();
     await wall.screenshot({ path: `${SHOTS}/wall-workshop.png` });
 
+    // The « Déplacer » menu does what a drag does: the allowed columns only.
+    const menuCard = card(marie.page, 'waiting_parts', signed.id);
+    await menuCard.getByRole('button', { name: `Déplacer ${signed.number}` }).click();
+    const menu = menuCard.getByRole('menu', { name: `Déplacer ${signed.number} vers` });
+    expect(await menu.getByRole('menuitem').allTextContents()).toEqual(['En cours', 'À faire']);
+    await marie.page.screenshot({ path: `${SHOTS}/board-move-menu.png` });
+    await menu.getByRole('menuitem', { name: 'En cours' }).click();
+    await card(paul.page, 'in_progress', signed.id).waitFor();
+
     expect([...marie.errors, ...paul.errors, ...wallErrors]).toEqual([]);
     await context.close();
     await marie.context.close();
