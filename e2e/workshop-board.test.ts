@@ -200,7 +200,7 @@ describe('the workshop board', () => {
     const menuCard = card(marie.page, 'waiting_parts', signed.id);
     await menuCard.getByRole('button', { name: `Déplacer ${signed.number}` }).click();
     const menu = menuCard.getByRole('menu', { name: `Déplacer ${signed.number} vers` });
-    expect(await menu.getByRole('menuitem').allTextContents()).toEqual(['En cours', 'À faire']);
+    expect(await menu.getByRole('menuitem').allTextContents()).toEqual(['À faire', 'En cours']);
     await marie.page.screenshot({ path: `${SHOTS}/board-move-menu.png` });
     await menu.getByRole('menuitem', { name: 'En cours' }).click();
     await card(paul.page, 'in_progress', signed.id).waitFor();

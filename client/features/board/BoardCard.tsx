@@ -1,12 +1,9 @@
 import { A } from '@solidjs/router';
 import { createSignal, For, onMount, Show } from 'solid-js';
 import { toParisDate } from '../../../domain/dates';
-import {
-  REPAIR_ORDER_STATUS_LABELS,
-  type RepairOrderCard,
-  type RepairOrderStatus,
-} from '../../../domain/schemas/repair-order';
+import type { RepairOrderCard, RepairOrderStatus } from '../../../domain/schemas/repair-order';
 import { formatDate, formatTime } from '../../lib/format';
+import { BoardMoveMenu } from './BoardMoveMenu';
 import { cardRisk, dropTargets, neighbourTarget } from './board-moves';
 
 export type Technician = { id: string; name: string };
@@ -41,7 +38,6 @@ export function BoardCard(props: {
   onDragEnd: () => void;
 }) {
   let element: HTMLElement | undefined;
-  let menuFirst: HTMLButtonElement | undefined;
   const [isMenuOpen, setMenuOpen] = createSignal(false);
   const risk = () => cardRisk(props.card, props.now);
   const targets = () => dropTargets(props.card.status);
@@ -70,10 +66,7 @@ export function BoardCard(props: {
     if (to) props.onMove(to);
   }
 
-  function openMenu() {
-    setMenuOpen(!isMenuOpen());
-    if (isMenuOpen()) queueMicrotask(() => menuFirst?.focus());
-  }
+  const openMenu = () => setMenuOpen(!isMenuOpen());
 
   return (
     <article
@@ -171,35 +164,18 @@ export function BoardCard(props: {
           </Show>
         </footer>
         <Show when={isMenuOpen()}>
-          <div
-            class="board-move-menu"
-            role="menu"
-            aria-label={`Déplacer ${props.card.number} vers`}
-            onKeyDown={(event) => {
-              if (event.key === 'Escape') {
-                setMenuOpen(false);
-                element?.focus();
-              }
+          <BoardMoveMenu
+            number={props.card.number}
+            targets={targets()}
+            onClose={() => {
+              setMenuOpen(false);
+              element?.focus();
             }}
-          >
-            <For each={targets()}>
-              {(to, index) => (
-                <button
-                  type="button"
-                  role="menuitem"
-                  ref={(button) => {
-                    if (index() === 0) menuFirst = button;
-                  }}
-                  onClick={() => {
-                    setMenuOpen(false);
-                    props.onMove(to);
-                  }}
-                >
-                  {REPAIR_ORDER_STATUS_LABELS[to]}
-                </button>
-              )}
-            </For>
-          </div>
+            onPick={(to) => {
+              setMenuOpen(false);
+              props.onMove(to);
+            }}
+          />
         </Show>
       </Show>
     </article>

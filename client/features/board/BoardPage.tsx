@@ -1,6 +1,6 @@
-import { A, createAsync, useSearchParams } from '@solidjs/router';
+import { A, createAsync, Navigate, useSearchParams } from '@solidjs/router';
 import { createSignal, ErrorBoundary, For, onCleanup, Show, Suspense } from 'solid-js';
-import { canWrite } from '../../../domain/access';
+import { canRead, canWrite } from '../../../domain/access';
 import { formatDateFr, todayInParis } from '../../../domain/dates';
 import { useSession } from '../../lib/session';
 import { EmptyState, ErrorMessage, Spinner } from '../../ui/Feedback';
@@ -19,6 +19,16 @@ const TICK_MS = 60_000;
  * back today in the column of its state; a card moves by drag and drop or from the keyboard.
  */
 export default function BoardPage() {
+  const session = useSession();
+  // A wall screen's session reads no cards with customers: its board is the wall's.
+  return (
+    <Show when={canRead(session.user()?.role)} fallback={<Navigate href="/wall" />}>
+      <CounterBoard />
+    </Show>
+  );
+}
+
+function CounterBoard() {
   const session = useSession();
   const mayWrite = () => canWrite(session.user()?.role);
   const [params, setParams] = useSearchParams<{ technicien?: string }>();

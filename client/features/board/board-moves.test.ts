@@ -29,6 +29,7 @@ describe('the board’s moves', () => {
   it('offers as drop targets only the moves the domain allows, never the hand-back', () => {
     expect(dropTargets('todo')).toEqual(['in_progress', 'waiting_parts']);
     expect(dropTargets('done')).toEqual(['in_progress']);
+    expect(dropTargets('waiting_parts')).toEqual(['todo', 'in_progress']);
     expect(dropTargets('handed_back')).toEqual([]);
   });
 

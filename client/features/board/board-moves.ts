@@ -12,10 +12,13 @@ export const BOARD_COLUMNS = REPAIR_ORDER_STATUSES;
 /**
  * Where a card may be dropped: the moves the domain allows from its column. The hand-back is
  * never a drop (its own step: checklist and signature); guards that need the whole OR (check-in
- * signed, amendment pending) are the server's, and a refusal snaps the card back.
+ * signed, amendment pending) are the server's, and a refusal snaps the card back. In the board's
+ * order, left to right, as the « Déplacer » menu lists them.
  */
 export function dropTargets(status: RepairOrderStatus): readonly RepairOrderStatus[] {
-  return availableTransitions(status).filter((to) => to !== 'handed_back');
+  return availableTransitions(status)
+    .filter((to) => to !== 'handed_back')
+    .sort((a, b) => BOARD_COLUMNS.indexOf(a) - BOARD_COLUMNS.indexOf(b));
 }
 
 /**
