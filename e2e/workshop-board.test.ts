@@ -157,6 +157,12 @@ describe('the workshop board', () => {
           .evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.textContent),
       )
       .toBe(PAUL.name);
+    // Paul's own cards: the filter keeps the one given to him, live.
+    await paul.page.getByLabel('Technicien', { exact: true }).selectOption({ label: PAUL.name });
+    await expect.poll(() => paul.page.getByTestId('board-card').count()).toBe(1);
+    await card(paul.page, 'waiting_parts', unsigned.id).waitFor();
+    await paul.page.getByLabel('Technicien', { exact: true }).selectOption({ label: 'Tous' });
+    await card(paul.page, 'in_progress', signed.id).waitFor();
     await marie.page.screenshot({ path: `${SHOTS}/board-marie.png`, fullPage: true });
     await paul.page.screenshot({ path: `${SHOTS}/board-paul.png`, fullPage: true });
 
@@ -232,11 +238,11 @@ describe('the workshop board', () => {
       .poll(async () => {
         const { items } = await expectStatus(200, admin.api['display-tokens'].$get());
         return items
-          .filter((token) => token.mode === 'workshop')
-          .map((token) => token.name)
+          .filter((token) => token.name === 'Accueil' || token.name === 'Atelier fond')
+          .map((token) => `${token.name}: ${token.mode}`)
           .sort();
       })
-      .toEqual(['Accueil', 'Atelier', 'Atelier fond']);
+      .toEqual(['Accueil: workshop', 'Atelier fond: workshop']);
     expect(lobby.mode).toBe('dashboard');
     await lea.page.screenshot({ path: `${SHOTS}/settings-displays.png`, fullPage: true });
 

@@ -65,9 +65,10 @@ function CounterBoard() {
         </Show>
       </header>
       <div class="toolbar board-toolbar">
-        <label class="board-filter">
-          <span>Technicien</span>
+        <div class="board-filter">
+          <label for="board-technician">Technicien</label>
           <select
+            id="board-technician"
             onChange={(event) =>
               setParams({ technicien: event.currentTarget.value || undefined }, { replace: true })
             }
@@ -83,7 +84,7 @@ function CounterBoard() {
               )}
             </For>
           </select>
-        </label>
+        </div>
         <Show when={mayWrite()}>
           <p class="board-keys muted" id="board-keys">
             Glissez une carte vers une autre colonne, ou, la carte sélectionnée, Maj + ← ou → (ou le
