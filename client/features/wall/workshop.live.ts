@@ -1,10 +1,10 @@
 import { query } from '@solidjs/router';
 import type { Socket } from 'socket.io-client';
 import { createSignal, onCleanup } from 'solid-js';
-import { toParisDate } from '../../../domain/dates';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../../domain/events';
 import type { WorkshopCard } from '../../../domain/schemas/repair-order';
 import { getWorkshop } from '../repair-orders/repair-orders.api';
+import { adoptRead, cardsOfDay, upsertCard } from './workshop-cards';
 
 type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -18,28 +18,14 @@ export function createLiveWorkshop(socket: LiveSocket) {
   const [cards, setCards] = createSignal<WorkshopCard[]>([]);
   const [isLoaded, setLoaded] = createSignal(false);
 
-  function upsert(card: WorkshopCard) {
-    setCards((current) => {
-      const index = current.findIndex((each) => each.id === card.id);
-      if (index < 0) return [...current, card];
-      if (current[index]!.version > card.version) return current;
-      return current.map((each, at) => (at === index ? card : each));
-    });
-  }
+  const upsert = (card: WorkshopCard) => setCards((current) => upsertCard(current, card));
 
   async function load() {
     // Always from the server: the wall gets no `change` to drop the router's cached answer.
     query.delete(getWorkshop.keyFor());
     try {
       const { items } = await getWorkshop();
-      setCards((current) => {
-        // A card pushed while the read was on its way is newer than the read's.
-        const pushed = new Map(current.map((card) => [card.id, card]));
-        return items.map((card) => {
-          const known = pushed.get(card.id);
-          return known && known.version > card.version ? known : card;
-        });
-      });
+      setCards((current) => adoptRead(current, items));
       setLoaded(true);
     } catch (error) {
       console.warn('Tableau de l’atelier non relu', error);
@@ -57,10 +43,7 @@ export function createLiveWorkshop(socket: LiveSocket) {
 
   return {
     /** The day's cards: handed back on an earlier day drops off at midnight. */
-    cardsOf: (day: string) =>
-      cards().filter(
-        (card) => card.status !== 'handed_back' || toParisDate(card.updatedAt) === day,
-      ),
+    cardsOf: (day: string) => cardsOfDay(cards(), day),
     isLoaded,
     reload: load,
   };
