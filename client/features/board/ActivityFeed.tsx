@@ -12,6 +12,7 @@ const LINKS: Partial<Record<FeedChange['entity'], (id: string) => string>> = {
   client: (id) => `/clients/${id}`,
   vehicle: (id) => `/vehicles/${id}`,
   quote: (id) => `/quotes/${id}`,
+  repair_order: (id) => `/repair-orders/${id}`,
   alert: () => '/alerts',
   alert_batch: () => '/alerts',
 };

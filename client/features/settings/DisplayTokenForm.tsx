@@ -1,6 +1,11 @@
 import { useAction, useSubmission } from '@solidjs/router';
-import { createSignal, Show } from 'solid-js';
-import { DisplayTokenCreateSchema } from '../../../domain/schemas/display-token';
+import { createSignal, For, Show } from 'solid-js';
+import {
+  DISPLAY_MODE_LABELS,
+  DISPLAY_MODES,
+  type DisplayMode,
+  DisplayTokenCreateSchema,
+} from '../../../domain/schemas/display-token';
 import { errorMessage, fieldErrors } from '../../lib/api';
 import { validateAll } from '../../lib/validate';
 import { Button } from '../../ui/Button';
@@ -9,24 +14,30 @@ import { Input } from '../../ui/Input';
 import { showToast } from '../../ui/toast';
 import { createDisplayToken } from './settings.api';
 
+/** The mode a select names (its options are the modes). */
+export function toDisplayMode(value: string): DisplayMode {
+  return DISPLAY_MODES.find((each) => each === value) ?? 'dashboard';
+}
+
 /** A new wall screen: its token's link is shown here once (the server keeps only a hash). */
 export function DisplayTokenForm() {
   const create = useAction(createDisplayToken);
   const submission = useSubmission(createDisplayToken);
   const [name, setName] = createSignal('');
+  const [mode, setMode] = createSignal<DisplayMode>('dashboard');
   const [error, setError] = createSignal<string | undefined>();
   const [created, setCreated] = createSignal<{ name: string; url: string } | null>(null);
 
   async function submit(event: SubmitEvent) {
     event.preventDefault();
-    const checked = validateAll(DisplayTokenCreateSchema, { name: name() });
+    const checked = validateAll(DisplayTokenCreateSchema, { name: name(), mode: mode() });
     if (!checked.success) {
       setError(checked.errors.name);
       return;
     }
     setError(undefined);
     try {
-      const token = await create(checked.data.name);
+      const token = await create(checked.data.name, checked.data.mode);
       const url = new URL('/wall', location.origin);
       url.searchParams.set('token', token.token);
       setCreated({ name: token.name, url: url.toString() });
@@ -60,6 +71,21 @@ export function DisplayTokenForm() {
             autocomplete="off"
             onInput={(event) => setName(event.currentTarget.value)}
           />
+        </Field>
+        <Field
+          label="Affichage"
+          for="display-mode"
+          hint="L’atelier n’affiche ni les clients ni les montants."
+        >
+          <select
+            id="display-mode"
+            value={mode()}
+            onChange={(event) => setMode(toDisplayMode(event.currentTarget.value))}
+          >
+            <For each={DISPLAY_MODES}>
+              {(each) => <option value={each}>{DISPLAY_MODE_LABELS[each]}</option>}
+            </For>
+          </select>
         </Field>
         <Button
           type="submit"

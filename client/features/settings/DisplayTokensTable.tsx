@@ -1,6 +1,11 @@
 import { useAction } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
-import type { DisplayToken } from '../../../domain/schemas/display-token';
+import {
+  DISPLAY_MODE_LABELS,
+  DISPLAY_MODES,
+  type DisplayMode,
+  type DisplayToken,
+} from '../../../domain/schemas/display-token';
 import { errorMessage } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
 import { Button } from '../../ui/Button';
@@ -8,7 +13,8 @@ import { ConfirmDialog } from '../../ui/Dialog';
 import { Badge, EmptyState } from '../../ui/Feedback';
 import { Table } from '../../ui/Table';
 import { showToast } from '../../ui/toast';
-import { revokeDisplayToken } from './settings.api';
+import { toDisplayMode } from './DisplayTokenForm';
+import { revokeDisplayToken, setDisplayTokenMode } from './settings.api';
 
 /** The wall screens' tokens, live; revoking one signs its screen out at once. */
 export function DisplayTokensTable(props: {
@@ -16,6 +22,7 @@ export function DisplayTokensTable(props: {
   changedBy: (id: string) => string | undefined;
 }) {
   const revoke = useAction(revokeDisplayToken);
+  const setMode = useAction(setDisplayTokenMode);
   const [revoking, setRevoking] = createSignal<DisplayToken | null>(null);
   const [error, setError] = createSignal<string | null>(null);
 
@@ -24,6 +31,18 @@ export function DisplayTokensTable(props: {
     try {
       await revoke(token.id);
       showToast(`« ${token.name} » est révoqué et déconnecté.`);
+    } catch (caught) {
+      setError(errorMessage(caught));
+    }
+  }
+
+  async function changeMode(token: DisplayToken, mode: DisplayMode) {
+    setError(null);
+    try {
+      await setMode(token.id, mode);
+      showToast(
+        `« ${token.name} » passe en mode « ${DISPLAY_MODE_LABELS[mode]} » à son prochain chargement.`,
+      );
     } catch (caught) {
       setError(errorMessage(caught));
     }
@@ -44,6 +63,7 @@ export function DisplayTokensTable(props: {
           <thead>
             <tr>
               <th scope="col">Écran</th>
+              <th scope="col">Affichage</th>
               <th scope="col">Créé le</th>
               <th scope="col" class="hide-narrow">
                 Dernière connexion
@@ -62,6 +82,24 @@ export function DisplayTokensTable(props: {
                     {token.name}
                     <Show when={props.changedBy(token.id)}>
                       {(name) => <span class="row-hint">modifié par {name()}</span>}
+                    </Show>
+                  </td>
+                  <td>
+                    <Show when={!token.revokedAt} fallback={DISPLAY_MODE_LABELS[token.mode]}>
+                      <select
+                        aria-label={`Affichage de ${token.name}`}
+                        onChange={(event) =>
+                          void changeMode(token, toDisplayMode(event.currentTarget.value))
+                        }
+                      >
+                        <For each={DISPLAY_MODES}>
+                          {(mode) => (
+                            <option value={mode} selected={mode === token.mode}>
+                              {DISPLAY_MODE_LABELS[mode]}
+                            </option>
+                          )}
+                        </For>
+                      </select>
                     </Show>
                   </td>
                   <td>{formatDateTime(token.createdAt)}</td>

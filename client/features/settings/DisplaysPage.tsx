@@ -33,7 +33,8 @@ export default function DisplaysPage() {
         <div>
           <h1>Écrans d’atelier</h1>
           <p class="page-lead">
-            Un écran mural affiche le tableau de bord en lecture seule, avec son propre jeton.
+            Un écran mural affiche, en lecture seule et avec son propre jeton, le tableau de bord ou
+            le tableau de l’atelier (sans clients ni montants).
           </p>
         </div>
       </header>

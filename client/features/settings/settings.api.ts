@@ -1,3 +1,4 @@
+import type { DisplayMode } from '../../../domain/schemas/display-token';
 import type { SettingsPatch } from '../../../domain/schemas/settings';
 import { api, call } from '../../lib/api';
 import { liveAction, recordQuery, staleOnQuery } from '../../lib/queries';
@@ -27,8 +28,16 @@ export const getDisplayTokens = staleOnQuery(['display_token'], 'display-tokens'
 );
 
 /** The answer carries the secret, shown once. */
-export const createDisplayToken = liveAction('display-token-create', (name: string) =>
-  call(api['display-tokens'].$post({ json: { name } })),
+export const createDisplayToken = liveAction(
+  'display-token-create',
+  (name: string, mode: DisplayMode) => call(api['display-tokens'].$post({ json: { name, mode } })),
+);
+
+/** What a screen shows; the screen takes it on its next load. */
+export const setDisplayTokenMode = liveAction(
+  'display-token-mode',
+  (id: string, mode: DisplayMode) =>
+    call(api['display-tokens'][':id'].$patch({ param: { id }, json: { mode } })),
 );
 
 export const revokeDisplayToken = liveAction('display-token-revoke', (id: string) =>

@@ -1,16 +1,14 @@
 import { createSignal, For, onCleanup, Show } from 'solid-js';
-import { AppError } from '../../../domain/errors';
 import { describeChange } from '../../../domain/feed';
 import { formatEuros } from '../../../domain/money';
-import { api, call } from '../../lib/api';
 import { formatCalendarDate, formatRelative } from '../../lib/format';
-import { createLive } from '../../lib/live';
 import { ApexChart } from '../dashboard/ApexChart';
 import { weeklyQuotes } from '../dashboard/charts';
 import { createLiveDashboard } from '../dashboard/dashboard.live';
 import { FigureCards } from '../dashboard/FigureCards';
 import { WallAlerts } from './WallAlerts';
 import { WallHeader } from './WallHeader';
+import { createWallLive } from './wall.live';
 import '../dashboard/dashboard.css';
 
 const FEED_SHOWN = 8;
@@ -20,21 +18,7 @@ const FEED_SHOWN = 8;
  * the dashboard pushed by the server, today's alerts, the quotes waiting and the feed.
  */
 export function WallBoard(props: { onSignedOut: () => void }) {
-  const live = createLive({
-    isWall: true,
-    onSignedOut: async () => {
-      try {
-        await call(api.auth.me.$get());
-        return true;
-      } catch (error) {
-        if (error instanceof AppError && error.code === 'unauthenticated') {
-          props.onSignedOut();
-          return false;
-        }
-        return true; // the server is restarting: keep trying
-      }
-    },
-  });
+  const live = createWallLive(props.onSignedOut);
   onCleanup(() => live.close());
   const dashboard = createLiveDashboard(live.socket);
 

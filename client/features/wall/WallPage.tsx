@@ -1,7 +1,9 @@
 import { createSignal, Match, onCleanup, onMount, Switch } from 'solid-js';
 import { AppError } from '../../../domain/errors';
+import type { DisplayMode } from '../../../domain/schemas/display-token';
 import { api, call } from '../../lib/api';
 import { WallBoard } from './WallBoard';
+import { WallWorkshop } from './WallWorkshop';
 import './wall.css';
 
 type Access = 'checking' | 'granted' | 'waiting' | 'revoked';
@@ -19,10 +21,12 @@ function isRefusal(error: unknown): boolean {
 /**
  * The workshop's wall screen: signs in with its display token (`/wall?token=…`, then the token
  * leaves the address bar), shows the dashboard, today's alerts, quotes waiting and the live feed
- * in large type, and reconnects forever. It never shows a login form or anything to click.
+ * in large type (or, in workshop mode, today's repair orders), and reconnects forever. It never
+ * shows a login form or anything to click.
  */
 export default function WallPage() {
   const [access, setAccess] = createSignal<Access>('checking');
+  const [mode, setMode] = createSignal<DisplayMode>('dashboard');
   let retry: ReturnType<typeof setTimeout> | undefined;
   onCleanup(() => clearTimeout(retry));
 
@@ -30,12 +34,15 @@ export default function WallPage() {
     clearTimeout(retry);
     const token = new URLSearchParams(location.search).get('token');
     try {
+      let answer: { user: { displayMode?: DisplayMode } };
       if (token) {
-        await call(api.auth.display.$post({ json: { token } }));
+        answer = await call(api.auth.display.$post({ json: { token } }));
         history.replaceState(null, '', '/wall');
       } else {
-        await call(api.auth.me.$get());
+        answer = await call(api.auth.me.$get());
       }
+      // The mode set in Paramètres → Écrans; a change shows on the screen's next load.
+      setMode(answer.user.displayMode ?? 'dashboard');
       setAccess('granted');
     } catch (error) {
       const isRefused = isRefusal(error);
@@ -45,17 +52,19 @@ export default function WallPage() {
     }
   }
   onMount(() => void signIn());
+  function onSignedOut() {
+    setAccess('revoked');
+    retry = setTimeout(() => void signIn(), RETRY_REFUSED_MS);
+  }
 
   return (
     <div class="wall">
       <Switch>
+        <Match when={access() === 'granted' && mode() === 'workshop'}>
+          <WallWorkshop onSignedOut={onSignedOut} />
+        </Match>
         <Match when={access() === 'granted'}>
-          <WallBoard
-            onSignedOut={() => {
-              setAccess('revoked');
-              retry = setTimeout(() => void signIn(), RETRY_REFUSED_MS);
-            }}
-          />
+          <WallBoard onSignedOut={onSignedOut} />
         </Match>
         <Match when={access() === 'checking'}>
           <div class="wall-message">Connexion de l’écran…</div>
