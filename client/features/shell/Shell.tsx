@@ -88,7 +88,7 @@ export function Shell(props: { children: JSX.Element }) {
               Devis
             </A>
             <A href="/atelier" activeClass="active">
-              Atelier
+              Pointage
             </A>
             <AlertsNavLink />
           </Show>

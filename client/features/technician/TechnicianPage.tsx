@@ -59,7 +59,7 @@ export default function TechnicianPage() {
     <div class="page tech-page">
       <header class="page-header">
         <div>
-          <h1>Atelier</h1>
+          <h1>Pointage atelier</h1>
           <p class="page-lead">Pointez le début, les pauses et la fin de chaque travail.</p>
         </div>
       </header>
