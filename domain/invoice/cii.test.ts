@@ -271,6 +271,23 @@ describe('buildCiiInvoice', () => {
     expect(notes(parseXml(xml)).at(-1)?.content).toBe('A & B <c> "d" fin');
   });
 
+  it('leaves out an optional element that would be empty (PEPPOL-EN16931-R008)', () => {
+    const [labour] = BUSINESS_INVOICE.lines;
+    const root = read({
+      ...BUSINESS_INVOICE,
+      lines: [{ ...labour!, reference: '  ' }],
+      note: ' ',
+      payment: { ...BUSINESS_INVOICE.payment, terms: ' ' },
+    });
+    const line = all(root, `${TRANSACTION}/ram:IncludedSupplyChainTradeLineItem`)[0]!;
+    expect(all(line, 'ram:SpecifiedTradeProduct/ram:SellerAssignedID')).toHaveLength(0);
+    expect(all(root, `${SETTLEMENT}/ram:SpecifiedTradePaymentTerms/ram:Description`)).toHaveLength(
+      0,
+    );
+    expect(notes(root).map((note) => note.content)).not.toContain(' ');
+    expect(buildCiiInvoice(BUSINESS_INVOICE)).not.toMatch(/<([\w:]+)[^>]*>\s*<\/\1>/);
+  });
+
   it('writes an invoice to a private person: no SIREN, the e-mail as address, B2C, no 40 €', () => {
     const root = read(PERSON_INVOICE);
     expect(one(root, `${BUYER}/ram:Name`)).toBe('M. Jean Martin');

@@ -99,6 +99,12 @@ export function formatCiiDate(isoDate: string): string {
   return `${match[1]}${match[2]}${match[3]}`;
 }
 
+/** An element only when there is text to put in it: PEPPOL-EN16931-R008 warns on empty ones. */
+function optionalLeaf(name: string, value: string | null | undefined): XmlElement | null {
+  const trimmed = value?.trim();
+  return trimmed ? leaf(name, trimmed) : null;
+}
+
 function udtDate(name: string, isoDate: string): XmlElement {
   return element(name, [leaf('udt:DateTimeString', formatCiiDate(isoDate), { format: '102' })]);
 }
@@ -116,10 +122,10 @@ function address(value: SnapshotAddress): XmlElement {
     .map((line) => line.trim())
     .filter(Boolean);
   return element('ram:PostalTradeAddress', [
-    value.postalCode ? leaf('ram:PostcodeCode', value.postalCode) : null,
+    optionalLeaf('ram:PostcodeCode', value.postalCode),
     lineOne ? leaf('ram:LineOne', lineOne) : null,
     rest.length > 0 ? leaf('ram:LineTwo', rest.join(', ')) : null,
-    value.city ? leaf('ram:CityName', value.city) : null,
+    optionalLeaf('ram:CityName', value.city),
     leaf('ram:CountryID', value.country),
   ]);
 }
@@ -153,7 +159,7 @@ function sellerParty(seller: InvoiceSeller): XmlElement {
   return element('ram:SellerTradeParty', [
     seller.siret ? leaf('ram:GlobalID', seller.siret, { schemeID: '0009' }) : null,
     leaf('ram:Name', seller.name ?? ''),
-    legalMention ? leaf('ram:Description', legalMention) : null,
+    optionalLeaf('ram:Description', legalMention),
     siren
       ? element('ram:SpecifiedLegalOrganization', [leaf('ram:ID', siren, { schemeID: '0002' })])
       : null,
@@ -215,7 +221,7 @@ export function buildCiiInvoice(invoice: IssuedInvoice): string {
     note(mentions.operation, 'AAI'),
     mentions.vehicle ? note(mentions.vehicle, 'AAI') : null,
     deposits.length > 0 ? note(`Acomptes déduits : ${deposits.join(' ; ')}.`, 'AAI') : null,
-    invoice.note ? note(invoice.note, 'AAI') : null,
+    invoice.note?.trim() ? note(invoice.note.trim(), 'AAI') : null,
   ];
 
   const lines = invoice.lines.map((line, index) => {
@@ -224,7 +230,7 @@ export function buildCiiInvoice(invoice: IssuedInvoice): string {
     return element('ram:IncludedSupplyChainTradeLineItem', [
       element('ram:AssociatedDocumentLineDocument', [leaf('ram:LineID', String(index + 1))]),
       element('ram:SpecifiedTradeProduct', [
-        line.reference ? leaf('ram:SellerAssignedID', line.reference) : null,
+        optionalLeaf('ram:SellerAssignedID', line.reference),
         leaf('ram:Name', line.description),
         line.partCondition
           ? element('ram:ApplicableProductCharacteristic', [
@@ -327,9 +333,9 @@ export function buildCiiInvoice(invoice: IssuedInvoice): string {
         element('ram:ApplicableHeaderTradeSettlement', [
           leaf('ram:InvoiceCurrencyCode', 'EUR'),
           ...breakdown,
-          payment.terms || payment.dueDate
+          payment.terms?.trim() || payment.dueDate
             ? element('ram:SpecifiedTradePaymentTerms', [
-                payment.terms ? leaf('ram:Description', payment.terms) : null,
+                optionalLeaf('ram:Description', payment.terms),
                 payment.dueDate ? udtDate('ram:DueDateDateTime', payment.dueDate) : null,
               ])
             : null,
