@@ -10,12 +10,12 @@ import {
   PERSON_INVOICE,
 } from '../testing/invoice-samples';
 import {
-  billingFramework,
   buildCiiInvoice,
   formatCiiAmount,
   formatCiiDate,
   formatCiiPrice,
   formatCiiRate,
+  getBillingFramework,
 } from './cii';
 import { all, one, parseXml, toCents, type XmlNode } from './xml-reader.test-helpers';
 
@@ -66,9 +66,9 @@ describe('CII number formats', () => {
   });
 
   it('derives the billing framework from the category and the deducted deposits', () => {
-    expect(billingFramework('services', false)).toBe('S1');
-    expect(billingFramework('goods', false)).toBe('B1');
-    expect(billingFramework('mixed', true)).toBe('M4');
+    expect(getBillingFramework('services', false)).toBe('S1');
+    expect(getBillingFramework('goods', false)).toBe('B1');
+    expect(getBillingFramework('mixed', true)).toBe('M4');
   });
 });
 

@@ -10,8 +10,13 @@ import {
 } from '../schemas/invoice';
 import { PART_CONDITION_LABELS } from '../schemas/repair-order';
 import { buildInvoiceMentions } from './mentions';
-import { sirenOf } from './snapshots';
-import { computeInvoiceTotals, netUnitPriceMicros, type VatCategoryCode } from './totals';
+import { getSiren } from './snapshots';
+import {
+  computeInvoiceTotals,
+  computeNetUnitPriceMicros,
+  getVatCategory,
+  type VatCategoryCode,
+} from './totals';
 import { element, leaf, serializeXmlDocument, type XmlElement } from './xml';
 
 /**
@@ -51,7 +56,7 @@ export const VAT_FRANCHISE_EXEMPTION = {
  * BT-23, the French billing framework: B (goods), S (services), M (both), then 1 for an invoice
  * on its own, 4 for a final invoice after deposits.
  */
-export function billingFramework(
+export function getBillingFramework(
   category: OperationCategory,
   hasDeductedDeposits: boolean,
 ): string {
@@ -63,7 +68,7 @@ export function billingFramework(
  * BT-8 (UNTDID 2475): VAT is due when the invoice is issued for a garage that opted for the
  * debits, on delivery for goods, on payment for services otherwise.
  */
-export function vatDueDateCode(seller: InvoiceSeller, category: OperationCategory): string {
+export function getVatDueDateCode(seller: InvoiceSeller, category: OperationCategory): string {
   if (seller.vatOnDebits) return '5';
   return category === 'goods' ? '29' : '72';
 }
@@ -143,7 +148,7 @@ function vatRegistration(vatNumber: string | null): XmlElement | null {
 }
 
 /** BT-33: the legal form, the share capital and the registry, as printed under the name. */
-export function sellerLegalMention(seller: InvoiceSeller): string | null {
+export function buildSellerLegalMention(seller: InvoiceSeller): string | null {
   const parts = [
     seller.legalForm && seller.capital
       ? `${seller.legalForm} au capital de ${seller.capital}`
@@ -154,8 +159,8 @@ export function sellerLegalMention(seller: InvoiceSeller): string | null {
 }
 
 function sellerParty(seller: InvoiceSeller): XmlElement {
-  const siren = sirenOf(seller.siret);
-  const legalMention = sellerLegalMention(seller);
+  const siren = getSiren(seller.siret);
+  const legalMention = buildSellerLegalMention(seller);
   return element('ram:SellerTradeParty', [
     seller.siret ? leaf('ram:GlobalID', seller.siret, { schemeID: '0009' }) : null,
     leaf('ram:Name', seller.name ?? ''),
@@ -170,7 +175,7 @@ function sellerParty(seller: InvoiceSeller): XmlElement {
 }
 
 function buyerParty(buyer: InvoiceBuyer): XmlElement {
-  const siren = sirenOf(buyer.siret);
+  const siren = getSiren(buyer.siret);
   return element('ram:BuyerTradeParty', [
     buyer.siret ? leaf('ram:GlobalID', buyer.siret, { schemeID: '0009' }) : null,
     leaf('ram:Name', buyer.name),
@@ -184,7 +189,7 @@ function buyerParty(buyer: InvoiceBuyer): XmlElement {
 }
 
 /** BAR note (BT-22 with subject BAR): how the invoice is handled by the reform. */
-export function buyerTreatment(buyer: InvoiceBuyer): 'B2B' | 'B2BINT' | 'B2C' {
+export function getBuyerTreatment(buyer: InvoiceBuyer): 'B2B' | 'B2BINT' | 'B2C' {
   if (buyer.kind === 'person') return 'B2C';
   return buyer.address.country === 'FR' ? 'B2B' : 'B2BINT';
 }
@@ -205,15 +210,13 @@ export function buildCiiInvoice(invoice: IssuedInvoice): string {
     deductedDeposits: invoice.deductedDeposits,
   });
   const mentions = buildInvoiceMentions(invoice);
-  const categoryOf = (vatRateBp: number): VatCategoryCode =>
-    seller.vatExempt ? 'E' : vatRateBp > 0 ? 'S' : 'Z';
 
   const deposits = invoice.deductedDeposits.map(
     (deposit) =>
       `${deposit.number} du ${deposit.issueDate.split('-').reverse().join('/')} : ${formatEuros(deposit.amountInclVatCents).replace(/\s/gu, ' ')}`,
   );
   const notes = [
-    note(buyerTreatment(buyer), 'BAR'),
+    note(getBuyerTreatment(buyer), 'BAR'),
     note(mentions.recoveryIndemnity, 'PMT'),
     mentions.latePenalties ? note(mentions.latePenalties, 'PMD') : null,
     note(mentions.earlyPaymentDiscount, 'AAB'),
@@ -225,7 +228,7 @@ export function buildCiiInvoice(invoice: IssuedInvoice): string {
   ];
 
   const lines = invoice.lines.map((line, index) => {
-    const netMicros = netUnitPriceMicros(line);
+    const netMicros = computeNetUnitPriceMicros(line);
     const grossMicros = line.unitPriceCents * 10_000;
     return element('ram:IncludedSupplyChainTradeLineItem', [
       element('ram:AssociatedDocumentLineDocument', [leaf('ram:LineID', String(index + 1))]),
@@ -257,7 +260,10 @@ export function buildCiiInvoice(invoice: IssuedInvoice): string {
         leaf('ram:BilledQuantity', String(line.quantity), { unitCode: UNIT_CODES[line.unit] }),
       ]),
       element('ram:SpecifiedLineTradeSettlement', [
-        lineTax(categoryOf(line.vatRateBp), seller.vatExempt ? 0 : line.vatRateBp),
+        lineTax(
+          getVatCategory(line.vatRateBp, seller.vatExempt),
+          seller.vatExempt ? 0 : line.vatRateBp,
+        ),
         element('ram:SpecifiedTradeSettlementLineMonetarySummation', [
           leaf('ram:LineTotalAmount', formatCiiAmount(totals.lines[index]?.netCents ?? 0)),
         ]),
@@ -279,7 +285,7 @@ export function buildCiiInvoice(invoice: IssuedInvoice): string {
         : null,
       group.categoryCode === 'E'
         ? null
-        : leaf('ram:DueDateTypeCode', vatDueDateCode(seller, invoice.operationCategory)),
+        : leaf('ram:DueDateTypeCode', getVatDueDateCode(seller, invoice.operationCategory)),
       leaf('ram:RateApplicablePercent', formatCiiRate(group.vatRateBp)),
     ]),
   );
@@ -305,7 +311,7 @@ export function buildCiiInvoice(invoice: IssuedInvoice): string {
         element('ram:BusinessProcessSpecifiedDocumentContextParameter', [
           leaf(
             'ram:ID',
-            billingFramework(invoice.operationCategory, invoice.deductedDeposits.length > 0),
+            getBillingFramework(invoice.operationCategory, invoice.deductedDeposits.length > 0),
           ),
         ]),
         element('ram:GuidelineSpecifiedDocumentContextParameter', [

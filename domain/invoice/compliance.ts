@@ -1,5 +1,5 @@
 import type { InvoiceContent } from '../schemas/invoice';
-import { sirenOf } from './snapshots';
+import { getSiren } from './snapshots';
 import { computeInvoiceTotals } from './totals';
 
 /**
@@ -96,7 +96,7 @@ export function checkInvoiceCompliance(
 
   if (!buyer.name.trim()) missing('client_name', 'client', 'Nom du client');
   if (!isComplete(buyer.address)) missing('client_address', 'client', 'Adresse du client');
-  if (buyer.kind === 'business' && buyer.address.country === 'FR' && !sirenOf(buyer.siret)) {
+  if (buyer.kind === 'business' && buyer.address.country === 'FR' && !getSiren(buyer.siret)) {
     missing('client_siren', 'client', 'SIREN (ou SIRET) du client professionnel');
   }
   if (!buyer.electronicAddress) {

@@ -14,7 +14,7 @@ import type { SettingsValues } from '../schemas/settings';
  */
 
 /** The SIREN is the SIRET's first 9 digits (BT-30, BT-47). */
-export function sirenOf(siret: string | null): string | null {
+export function getSiren(siret: string | null): string | null {
   return siret && /^\d{14}$/.test(siret) ? siret.slice(0, 9) : null;
 }
 
@@ -27,7 +27,7 @@ export function defaultElectronicAddress(party: {
   siret: string | null;
   email: string | null;
 }): ElectronicAddress | null {
-  const siren = sirenOf(party.siret);
+  const siren = getSiren(party.siret);
   if (siren) return { scheme: '0225', value: siren };
   if (party.email) return { scheme: 'EM', value: party.email };
   return null;

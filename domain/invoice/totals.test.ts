@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeQuoteTotals } from '../quote/totals';
 import { BUSINESS_INVOICE, DEPOSIT_INVOICE } from '../testing/invoice-samples';
-import { computeInvoiceTotals, netUnitPriceMicros, vatCategoryOf } from './totals';
+import { computeInvoiceTotals, computeNetUnitPriceMicros, getVatCategory } from './totals';
 
 describe('computeInvoiceTotals', () => {
   it('computes the sample repair invoice as worked by hand', () => {
@@ -71,9 +71,9 @@ describe('computeInvoiceTotals', () => {
   });
 
   it('names the categories: S for a positive rate, Z for 0 %, E under the franchise', () => {
-    expect(vatCategoryOf(2000, false)).toBe('S');
-    expect(vatCategoryOf(0, false)).toBe('Z');
-    expect(vatCategoryOf(2000, true)).toBe('E');
+    expect(getVatCategory(2000, false)).toBe('S');
+    expect(getVatCategory(0, false)).toBe('Z');
+    expect(getVatCategory(2000, true)).toBe('E');
   });
 
   it('computes a deposit invoice like any other', () => {
@@ -96,7 +96,7 @@ describe('computeInvoiceTotals', () => {
   });
 
   it('gives the net unit price exactly, in millionths of a euro', () => {
-    expect(netUnitPriceMicros({ unitPriceCents: 21450, discountBp: 750 })).toBe(198_412_500);
-    expect(netUnitPriceMicros({ unitPriceCents: 1, discountBp: 9999 })).toBe(1);
+    expect(computeNetUnitPriceMicros({ unitPriceCents: 21450, discountBp: 750 })).toBe(198_412_500);
+    expect(computeNetUnitPriceMicros({ unitPriceCents: 1, discountBp: 9999 })).toBe(1);
   });
 });

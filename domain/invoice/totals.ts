@@ -58,7 +58,7 @@ export type InvoiceTotalsInput = {
   deductedDeposits: ReadonlyArray<{ amountInclVatCents: number }>;
 };
 
-export function vatCategoryOf(vatRateBp: number, vatExempt: boolean): VatCategoryCode {
+export function getVatCategory(vatRateBp: number, vatExempt: boolean): VatCategoryCode {
   if (vatExempt) return 'E';
   return vatRateBp > 0 ? 'S' : 'Z';
 }
@@ -92,7 +92,7 @@ export function computeInvoiceTotals(input: InvoiceTotalsInput): InvoiceTotals {
     roundingCents,
     duePayableCents: grandTotalCents - prepaid + roundingCents,
     vatBreakdown: quoteTotals.byRate.map((rate) => ({
-      categoryCode: vatCategoryOf(rate.vatRateBp, input.vatExempt),
+      categoryCode: getVatCategory(rate.vatRateBp, input.vatExempt),
       vatRateBp: rate.vatRateBp,
       basisCents: rate.baseCents,
       vatCents: rate.vatCents,
@@ -104,6 +104,8 @@ export function computeInvoiceTotals(input: InvoiceTotalsInput): InvoiceTotals {
  * BT-146, the net unit price, exact in millionths of a euro: cents × (10 000 − discount bp).
  * The CII carries it with up to 6 decimals, so BT-131 = round(BT-129 × BT-146) holds exactly.
  */
-export function netUnitPriceMicros(line: Pick<TotalsLineInput, 'unitPriceCents' | 'discountBp'>) {
+export function computeNetUnitPriceMicros(
+  line: Pick<TotalsLineInput, 'unitPriceCents' | 'discountBp'>,
+) {
   return line.unitPriceCents * (10_000 - line.discountBp);
 }

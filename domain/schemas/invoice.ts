@@ -48,12 +48,12 @@ export const RECOVERY_INDEMNITY_CENTS = 4000;
  * Invoices and deposit invoices share one gapless sequence per year (`FAC`), credit notes have
  * their own (`AV`): an invoice number never depends on how many credit notes were made.
  */
-export function invoiceNumberPrefix(kind: InvoiceKind): 'FAC' | 'AV' {
+export function getInvoiceNumberPrefix(kind: InvoiceKind): 'FAC' | 'AV' {
   return kind === 'credit_note' ? 'AV' : 'FAC';
 }
 
 export function formatInvoiceNumber(kind: InvoiceKind, year: number, sequence: number): string {
-  return `${invoiceNumberPrefix(kind)}-${year}-${String(sequence).padStart(5, '0')}`;
+  return `${getInvoiceNumberPrefix(kind)}-${year}-${String(sequence).padStart(5, '0')}`;
 }
 
 export const INVOICE_NUMBER_PATTERN = /^(FAC|AV)-\d{4}-\d{5,}$/;
