@@ -1,8 +1,11 @@
+import { buildInvoiceDraftFromRepairOrder } from '../invoice/from-repair-order';
 import { toInvoiceBuyer, toInvoiceSeller } from '../invoice/snapshots';
 import { computeInvoiceTotals } from '../invoice/totals';
+import { computeQuoteTotals } from '../quote/totals';
 import type { InvoiceLine, IssuedInvoice } from '../schemas/invoice';
+import type { RepairOrder, RepairOrderJob } from '../schemas/repair-order';
 import { DEFAULT_SETTINGS, type SettingsValues } from '../schemas/settings';
-import { AT, buildClient, IDS, testId } from './records';
+import { AT, buildClient, buildRepairOrder, IDS, testId } from './records';
 
 /**
  * Issued invoices of a garage in Lyon, one per case the CII must handle: for the domain tests
@@ -267,6 +270,97 @@ export const FINAL_INVOICE: IssuedInvoice = {
   ],
 };
 
+const orderBase = buildRepairOrder();
+const [orderedJob] = orderBase.jobs as [RepairOrderJob];
+
+function amendmentJob(n: number, amendmentId: string, description: string): RepairOrderJob {
+  return {
+    ...orderedJob,
+    id: testId(n),
+    title: 'Travaux supplémentaires',
+    amendmentId,
+    lines: [
+      {
+        ...orderedJob.lines[1]!,
+        id: testId(n + 1),
+        description,
+        reference: 'DSQ-280',
+        quantity: 2,
+        unitPriceCents: 3875,
+        discountBp: 500,
+        totalExclVatCents: 7363,
+      },
+    ],
+    totalExclVatCents: 7363,
+  };
+}
+
+const authorisedJob = amendmentJob(230, testId(221), 'Disques de frein avant');
+const pendingJob = amendmentJob(240, testId(222), 'Amortisseurs arrière (en attente)');
+const authorisedJobs = [orderedJob, authorisedJob];
+const orderTotals = computeQuoteTotals({ jobs: authorisedJobs, vatExempt: false });
+
+/** A handed-back OR with an authorised amendment and one still pending (not invoiced). */
+export const HANDED_BACK_ORDER: RepairOrder = {
+  ...orderBase,
+  status: 'handed_back',
+  jobs: [orderedJob, authorisedJob, pendingJob],
+  amendments: [221, 222].map((n, index) => ({
+    id: testId(n),
+    status: index === 0 ? ('authorised' as const) : ('pending' as const),
+    note: null,
+    createdAt: AT,
+    createdBy: null,
+    jobIds: [index === 0 ? authorisedJob.id : pendingJob.id],
+    totalExclVatCents: 7363,
+    decision: null,
+  })),
+  handBack: {
+    checklist: { workDone: true, declinedWorkReminded: true, nextDueReminded: true },
+    handedBackAt: '2026-11-29T23:30:00.000Z',
+    handedBackBy: null,
+    signatureId: testId(250),
+  },
+  totals: {
+    exclVatCents: orderTotals.exclVatCents,
+    vatCents: orderTotals.vatCents,
+    inclVatCents: orderTotals.inclVatCents,
+    byRate: orderTotals.byRate,
+  },
+  closedAt: '2026-11-29T23:30:00.000Z',
+};
+
+export const REPAIR_ORDER_CLIENT = buildClient({
+  civility: 'mrs',
+  firstName: 'Hélène',
+  lastName: 'Lefèvre',
+  email: 'helene.lefevre@exemple.fr',
+});
+
+export const INVOICE_FROM_REPAIR_ORDER: IssuedInvoice = {
+  ...buildInvoiceDraftFromRepairOrder({
+    order: HANDED_BACK_ORDER,
+    client: REPAIR_ORDER_CLIENT,
+    settings: GARAGE_SETTINGS,
+    vatOnDebits: false,
+    latePenaltyRateBp: 1215,
+  }),
+  id: testId(307),
+  version: 1,
+  createdAt: AT,
+  updatedAt: AT,
+  status: 'issued',
+  number: 'FAC-2026-00105',
+  issueDate: '2026-11-30',
+  issuedAt: '2026-11-30T08:00:00.000Z',
+  payment: {
+    dueDate: '2026-11-30',
+    terms: GARAGE_SETTINGS.paymentTerms,
+    latePenaltyRateBp: 1215,
+    earlyPaymentDiscount: null,
+  },
+};
+
 export const INVOICE_SAMPLES = {
   'business-invoice': BUSINESS_INVOICE,
   'person-invoice': PERSON_INVOICE,
@@ -274,4 +368,5 @@ export const INVOICE_SAMPLES = {
   'credit-note': CREDIT_NOTE,
   'deposit-invoice': DEPOSIT_INVOICE,
   'final-invoice-after-deposit': FINAL_INVOICE,
+  'invoice-from-repair-order': INVOICE_FROM_REPAIR_ORDER,
 } as const satisfies Record<string, IssuedInvoice>;
