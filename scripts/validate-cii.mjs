@@ -7,7 +7,7 @@
 //   FACTURX_SCHEMATRON_XSLT  fnfempe/France_RFE FNFE_RFE_INVOICE/Factur-X/EN16931/2xslt/FACTUR-X_EN16931.xslt
 //                            (its FACTUR-X_EN16931_codedb.xml beside it)
 //   BR_FR_XSLT               fnfempe/France_RFE FNFE_RFE_INVOICE/Factur-X/EN16931/2xslt/BR-FR-Flux2-Schematron-CII.xslt
-//                            (the fatal version; optional, skipped with a notice when unset)
+//                            (the fatal version; its _WARNING twin reports the same rules as warnings)
 //   SAXON_JAR                default /usr/share/java/Saxon-HE.jar (Debian: libsaxonhe-java)
 // It fails on any failed-assert whose flag is fatal or missing, and reports warnings.
 import { spawnSync } from 'node:child_process';
@@ -18,19 +18,21 @@ import { basename, join } from 'node:path';
 const dir = process.argv[2] ?? join(tmpdir(), 'gestionpro-cii-samples');
 const saxon = process.env.SAXON_JAR ?? '/usr/share/java/Saxon-HE.jar';
 const schematrons = [
-  ['EN 16931 (CEN)', process.env.EN16931_CII_XSLT, true],
-  ['Factur-X EN 16931', process.env.FACTURX_SCHEMATRON_XSLT, true],
-  ['BR-FR', process.env.BR_FR_XSLT, false],
-];
+  ['EN 16931 (CEN)', 'EN16931_CII_XSLT', true],
+  ['Factur-X EN 16931', 'FACTURX_SCHEMATRON_XSLT', true],
+  ['BR-FR', 'BR_FR_XSLT', true],
+].map(([label, variable, required]) => [label, process.env[variable], required, variable]);
 const xsd = process.env.FACTURX_XSD;
 
 const missing = [];
 if (!existsSync(saxon))
   missing.push(`SAXON_JAR (${saxon}): apt-get install -y libsaxonhe-java default-jre-headless`);
-for (const [label, path, required] of schematrons) {
-  if (required && (!path || !existsSync(path))) missing.push(`${label} XSLT: ${path ?? 'unset'}`);
+for (const [label, path, required, variable] of schematrons) {
+  if (required && (!path || !existsSync(path)))
+    missing.push(`${variable} (${label} XSLT): ${path ?? 'unset'}`);
 }
-if (!xsd || !existsSync(xsd)) missing.push(`FACTURX_XSD: ${xsd ?? 'unset'}`);
+if (!xsd || !existsSync(xsd))
+  missing.push(`FACTURX_XSD (Factur-X EN 16931 XSD): ${xsd ?? 'unset'}`);
 if (
   spawnSync('sh', ['-c', 'command -v xmllint && command -v java'], { stdio: 'ignore' }).status !== 0
 ) {
@@ -88,9 +90,9 @@ for (const file of files) {
   results.get(file).push({ label: 'Factur-X XSD', fatal: errors, warnings: [] });
 }
 
-for (const [label, xslt] of schematrons) {
+for (const [label, xslt, , variable] of schematrons) {
   if (!xslt) {
-    console.info(`(${label} skipped: its variable is unset)`);
+    console.info(`(${label} skipped: ${variable} is unset)`);
     continue;
   }
   const target = join(out, label.replace(/\W+/g, '-'));
