@@ -18,18 +18,17 @@ import { basename, join } from 'node:path';
 const dir = process.argv[2] ?? join(tmpdir(), 'gestionpro-cii-samples');
 const saxon = process.env.SAXON_JAR ?? '/usr/share/java/Saxon-HE.jar';
 const schematrons = [
-  ['EN 16931 (CEN)', 'EN16931_CII_XSLT', true],
-  ['Factur-X EN 16931', 'FACTURX_SCHEMATRON_XSLT', true],
-  ['BR-FR', 'BR_FR_XSLT', true],
-].map(([label, variable, required]) => [label, process.env[variable], required, variable]);
+  ['EN 16931 (CEN)', 'EN16931_CII_XSLT'],
+  ['Factur-X EN 16931', 'FACTURX_SCHEMATRON_XSLT'],
+  ['BR-FR', 'BR_FR_XSLT'],
+].map(([label, variable]) => [label, process.env[variable], variable]);
 const xsd = process.env.FACTURX_XSD;
 
 const missing = [];
 if (!existsSync(saxon))
   missing.push(`SAXON_JAR (${saxon}): apt-get install -y libsaxonhe-java default-jre-headless`);
-for (const [label, path, required, variable] of schematrons) {
-  if (required && (!path || !existsSync(path)))
-    missing.push(`${variable} (${label} XSLT): ${path ?? 'unset'}`);
+for (const [label, path, variable] of schematrons) {
+  if (!path || !existsSync(path)) missing.push(`${variable} (${label} XSLT): ${path ?? 'unset'}`);
 }
 if (!xsd || !existsSync(xsd))
   missing.push(`FACTURX_XSD (Factur-X EN 16931 XSD): ${xsd ?? 'unset'}`);
@@ -90,11 +89,7 @@ for (const file of files) {
   results.get(file).push({ label: 'Factur-X XSD', fatal: errors, warnings: [] });
 }
 
-for (const [label, xslt, , variable] of schematrons) {
-  if (!xslt) {
-    console.info(`(${label} skipped: ${variable} is unset)`);
-    continue;
-  }
+for (const [label, xslt] of schematrons) {
   const target = join(out, label.replace(/\W+/g, '-'));
   mkdirSync(target);
   // One JVM per rule set: Saxon transforms the whole folder into a folder of reports.
