@@ -1,0 +1,208 @@
+import { useAction } from '@solidjs/router';
+import { createEffect, createSignal, For, on, Show } from 'solid-js';
+import { formatEuros } from '../../../domain/money';
+import { readDetails } from '../../../domain/refusals';
+import { hashRepairOrderVersion } from '../../../domain/repair-order/version-hash';
+import {
+  FUEL_LEVEL_LABELS,
+  isJobAuthorised,
+  type RepairOrder,
+  type SignatureKind,
+} from '../../../domain/schemas/repair-order';
+import { errorMessage } from '../../lib/api';
+import { formatDateTime, formatKm } from '../../lib/format';
+import { Button } from '../../ui/Button';
+import { Dialog } from '../../ui/Dialog';
+import { Field } from '../../ui/Field';
+import { Input } from '../../ui/Input';
+import { signRepairOrder } from './repair-orders.api';
+import { type PadHandle, SignaturePadField } from './SignaturePadField';
+
+/**
+ * The customer signs what the screen shows: a summary of the OR at this version and its hash
+ * (`hashRepairOrderVersion`, the one the server recomputes). A stale version (someone changed
+ * the OR meanwhile) shows the new one and asks again; nothing is signed unseen.
+ */
+export function SignatureDialog(props: {
+  open: boolean;
+  order: RepairOrder;
+  kind: SignatureKind;
+  amendmentId?: string;
+  title: string;
+  intro: string;
+  onSigned: (order: RepairOrder, signatureId: string) => void;
+  onStale: (current: RepairOrder) => void;
+  onPiecMissing?: (lineIds: string[]) => void;
+  onClose: () => void;
+}) {
+  const sign = useAction(signRepairOrder);
+  const [hash, setHash] = createSignal<string | null>(null);
+  const [name, setName] = createSignal('');
+  const [hasDrawing, setDrawing] = createSignal(false);
+  const [error, setError] = createSignal<string | null>(null);
+  const [isSending, setSending] = createSignal(false);
+  let pad: PadHandle | undefined;
+
+  // The hash of exactly the version on screen, recomputed whenever it changes.
+  createEffect(
+    on(
+      () => [props.open, props.order] as const,
+      ([open, order]) => {
+        setHash(null);
+        if (!open) return;
+        void hashRepairOrderVersion(order).then((value) => {
+          if (props.order === order) setHash(value);
+        });
+      },
+    ),
+  );
+  createEffect(
+    on(
+      () => props.open,
+      (open) => {
+        if (!open) return;
+        setError(null);
+        setDrawing(false);
+        if (!name()) setName(props.kind === 'check_in' ? props.order.clientName : name());
+      },
+    ),
+  );
+
+  const blocker = () => {
+    if (!hash()) return 'Calcul de l’empreinte…';
+    if (name().trim().length < 2) return 'Saisissez le nom du signataire.';
+    if (!hasDrawing()) return 'Le client signe dans le cadre.';
+    return undefined;
+  };
+
+  async function submit() {
+    const versionHash = hash();
+    if (!pad || !versionHash || blocker()) return;
+    setSending(true);
+    setError(null);
+    try {
+      const order = await sign(props.order.id, {
+        version: props.order.version,
+        kind: props.kind,
+        signerName: name().trim(),
+        image: pad.toPng(),
+        versionHash,
+        ...(props.amendmentId ? { amendmentId: props.amendmentId } : {}),
+      });
+      const signature = order.signatures.at(-1);
+      if (signature) props.onSigned(order, signature.id);
+    } catch (caught) {
+      const stale = readDetails(caught, 'signature_stale');
+      const missing = readDetails(caught, 'piec_choice_missing');
+      if (stale) {
+        props.onStale(stale.current);
+        pad.clear();
+        setError(
+          'L’ordre de réparation a changé entre-temps : relisez-le avec le client, qui signe à nouveau.',
+        );
+      } else if (missing && props.onPiecMissing) {
+        props.onPiecMissing(missing.lineIds);
+      } else {
+        setError(errorMessage(caught));
+      }
+    } finally {
+      setSending(false);
+    }
+  }
+
+  const work = () => props.order.jobs.filter((job) => isJobAuthorised(props.order, job));
+  const amendment = () => props.order.amendments.find((each) => each.id === props.amendmentId);
+
+  return (
+    <Dialog open={props.open} title={props.title} onClose={props.onClose}>
+      <Show when={props.open}>
+        <div class="ro-sign">
+          <p>{props.intro}</p>
+          <div class="ro-sign-summary" data-testid="ro-sign-summary">
+            <p>
+              <strong>{props.order.number}</strong> · version {props.order.version} ·{' '}
+              {props.order.clientName} · {props.order.vehiclePlate} {props.order.vehicleLabel}
+            </p>
+            <Show when={props.kind === 'check_in'}>
+              <p>
+                Kilométrage :{' '}
+                {props.order.checkIn.mileageKm === null
+                  ? '—'
+                  : formatKm(props.order.checkIn.mileageKm)}{' '}
+                · carburant :{' '}
+                {props.order.checkIn.fuelLevel
+                  ? FUEL_LEVEL_LABELS[props.order.checkIn.fuelLevel]
+                  : '—'}{' '}
+                · dommages : {props.order.checkIn.damage ?? 'aucun noté'}
+              </p>
+              <p>
+                Restitution promise :{' '}
+                {props.order.promisedAt ? formatDateTime(props.order.promisedAt) : 'non fixée'}
+              </p>
+            </Show>
+            <Show when={amendment()}>
+              {(each) => (
+                <p>
+                  Travaux supplémentaires : {formatEuros(each().totalExclVatCents)} HT
+                  {each().note ? ` — ${each().note}` : ''}
+                </p>
+              )}
+            </Show>
+            <ul>
+              <For each={work()}>
+                {(job) => (
+                  <li>
+                    {job.title} — {formatEuros(job.totalExclVatCents)} HT
+                  </li>
+                )}
+              </For>
+            </ul>
+            <p>
+              Total autorisé : <strong>{formatEuros(props.order.totals.inclVatCents)} TTC</strong>
+            </p>
+            <p class="muted ro-hash" title={hash() ?? ''}>
+              Empreinte de cette version : <code>{hash()?.slice(0, 16) ?? '…'}</code>
+            </p>
+          </div>
+          <Field label="Nom du signataire" for="ro-signer">
+            <Input
+              id="ro-signer"
+              value={name()}
+              maxLength={150}
+              onInput={(event) => setName(event.currentTarget.value)}
+            />
+          </Field>
+          <div class="ro-sign-box">
+            <SignaturePadField
+              label="Signature du client"
+              onReady={(handle) => {
+                pad = handle;
+              }}
+              onDraw={() => setDrawing(!(pad?.isEmpty() ?? true))}
+            />
+            <Button variant="ghost" class="btn-small" onClick={() => pad?.clear()}>
+              Effacer
+            </Button>
+          </div>
+          <Show when={error()}>
+            <div class="alert alert-error" role="alert">
+              {error()}
+            </div>
+          </Show>
+          <div class="dialog-actions">
+            <Button onClick={() => props.onClose()}>Annuler</Button>
+            <Button
+              variant="primary"
+              isLoading={isSending()}
+              disabled={Boolean(blocker())}
+              title={blocker()}
+              onClick={() => void submit()}
+            >
+              Valider la signature
+            </Button>
+          </div>
+        </div>
+      </Show>
+    </Dialog>
+  );
+}

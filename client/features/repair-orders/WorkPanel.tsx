@@ -1,0 +1,245 @@
+import { useAction } from '@solidjs/router';
+import { createSignal, For, Show } from 'solid-js';
+import type { SetStoreFunction } from 'solid-js/store';
+import { formatEuros, formatQuantity } from '../../../domain/money';
+import {
+  isJobAuthorised,
+  PART_CONDITION_LABELS,
+  PART_CONDITIONS,
+  PIEC_CATEGORY_LABELS,
+  PIEC_CHOICE_LABELS,
+  PIEC_CHOICES,
+  type RepairOrder,
+  type RepairOrderJob,
+} from '../../../domain/schemas/repair-order';
+import type { Settings } from '../../../domain/schemas/settings';
+import { errorMessage } from '../../lib/api';
+import { Badge } from '../../ui/Feedback';
+import { showToast } from '../../ui/toast';
+import { JobForm, type NewJob } from './JobForm';
+import { formatMinutes, type RepairOrderForm, toJobsEdit } from './repair-order-form';
+import { updateRepairOrder } from './repair-orders.api';
+
+/** Where an amendment's job stands: waiting for the customer, refused, or authorised. */
+function jobState(order: RepairOrder, job: RepairOrderJob) {
+  if (job.amendmentId === null) return null;
+  const amendment = order.amendments.find((each) => each.id === job.amendmentId);
+  if (amendment?.status === 'pending') return { tone: 'warning', label: 'En attente d’accord' };
+  if (amendment?.status === 'refused') return { tone: 'danger', label: 'Refusé : à prévoir' };
+  return { tone: 'success', label: 'Supplément autorisé' };
+}
+
+/**
+ * The work: each job's lines with their PIEC answer and part condition (chosen here until the
+ * check-in is signed), and the time clocked against the time sold.
+ */
+export function WorkPanel(props: {
+  order: RepairOrder;
+  settings: Settings;
+  form: RepairOrderForm;
+  setForm: SetStoreFunction<RepairOrderForm>;
+  isEditable: boolean;
+  isDirty: boolean;
+  missingPiec: string[];
+  onChanged: (order: RepairOrder) => void;
+}) {
+  const update = useAction(updateRepairOrder);
+  const [isAdding, setAdding] = createSignal(false);
+  const [error, setError] = createSignal<string | null>(null);
+
+  async function addJob(job: NewJob) {
+    setError(null);
+    try {
+      const order = await update(props.order.id, {
+        version: props.order.version,
+        jobs: [...toJobsEdit(props.order), job],
+      });
+      props.onChanged(order);
+      setAdding(false);
+      showToast('Prestation ajoutée.');
+    } catch (caught) {
+      setError(errorMessage(caught));
+    }
+  }
+
+  return (
+    <section class="card ro-section" aria-labelledby="ro-work-title">
+      <h2 id="ro-work-title">Travaux</h2>
+      <Show when={props.order.jobs.length === 0}>
+        <p class="muted">Aucune prestation pour l’instant.</p>
+      </Show>
+      <For each={props.order.jobs}>
+        {(job) => (
+          <article
+            class={`ro-job ${isJobAuthorised(props.order, job) ? '' : 'ro-job-waiting'}`}
+            data-testid="ro-job"
+          >
+            <header class="ro-job-header">
+              <h3>{job.title}</h3>
+              <Show when={jobState(props.order, job)}>
+                {(state) => (
+                  <Badge
+                    tone={
+                      state().tone === 'success'
+                        ? 'success'
+                        : state().tone === 'danger'
+                          ? 'danger'
+                          : 'warning'
+                    }
+                  >
+                    {state().label}
+                  </Badge>
+                )}
+              </Show>
+              <span class="ro-time" data-testid="ro-job-time">
+                Temps passé {formatMinutes(job.clockedMinutes)} / vendu{' '}
+                {formatMinutes(job.soldMinutes)}
+                <Show when={job.soldMinutes > 0 && job.clockedMinutes > job.soldMinutes}>
+                  {' '}
+                  <Badge tone="danger">dépassé</Badge>
+                </Show>
+              </span>
+              <Show when={job.clockedOn.length > 0}>
+                <span class="ro-clocked">
+                  Pointé : {job.clockedOn.map((person) => person.name).join(', ')}
+                </span>
+              </Show>
+              <span class="ro-job-total">{formatEuros(job.totalExclVatCents)} HT</span>
+            </header>
+            <table class="table ro-lines">
+              <thead>
+                <tr>
+                  <th scope="col">Désignation</th>
+                  <th scope="col" class="num">
+                    Qté
+                  </th>
+                  <th scope="col" class="num">
+                    PU HT
+                  </th>
+                  <th scope="col">Pièce</th>
+                  <th scope="col" class="num">
+                    Total HT
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                <For each={job.lines}>
+                  {(line) => (
+                    <tr
+                      class={props.missingPiec.includes(line.id) ? 'ro-line-missing' : ''}
+                      data-line={line.id}
+                    >
+                      <td>
+                        {line.description}
+                        <Show when={line.reference}>
+                          <span class="muted"> · {line.reference}</span>
+                        </Show>
+                      </td>
+                      <td class="num">
+                        {formatQuantity(line.quantity)} {line.unit}
+                      </td>
+                      <td class="num">{formatEuros(line.unitPriceCents)}</td>
+                      <td>
+                        <Show when={line.kind === 'part'}>
+                          <div class="ro-part">
+                            <Show
+                              when={props.isEditable && job.amendmentId === null}
+                              fallback={
+                                <span>
+                                  {line.partCondition
+                                    ? PART_CONDITION_LABELS[line.partCondition]
+                                    : '—'}
+                                  <Show when={line.piecChoice}>
+                                    {' · '}
+                                    {PIEC_CHOICE_LABELS[line.piecChoice!]}
+                                  </Show>
+                                </span>
+                              }
+                            >
+                              <select
+                                class="input"
+                                aria-label={`État de la pièce ${line.description}`}
+                                value={props.form[`condition.${line.id}`] ?? 'new'}
+                                onChange={(event) =>
+                                  props.setForm(`condition.${line.id}`, event.currentTarget.value)
+                                }
+                              >
+                                <For each={PART_CONDITIONS}>
+                                  {(condition) => (
+                                    <option value={condition}>
+                                      {PART_CONDITION_LABELS[condition]}
+                                    </option>
+                                  )}
+                                </For>
+                              </select>
+                              <Show when={line.piecCategory}>
+                                <select
+                                  class="input"
+                                  aria-label={`Choix PIEC ${line.description}`}
+                                  value={props.form[`piec.${line.id}`] ?? 'proposed'}
+                                  onChange={(event) =>
+                                    props.setForm(`piec.${line.id}`, event.currentTarget.value)
+                                  }
+                                >
+                                  <For each={PIEC_CHOICES}>
+                                    {(choice) => (
+                                      <option value={choice}>{PIEC_CHOICE_LABELS[choice]}</option>
+                                    )}
+                                  </For>
+                                </select>
+                              </Show>
+                            </Show>
+                            <Show when={line.piecCategory}>
+                              <span class="muted ro-piec-category">
+                                {PIEC_CATEGORY_LABELS[line.piecCategory!]}
+                              </span>
+                            </Show>
+                          </div>
+                        </Show>
+                      </td>
+                      <td class="num">{formatEuros(line.totalExclVatCents)}</td>
+                    </tr>
+                  )}
+                </For>
+              </tbody>
+            </table>
+          </article>
+        )}
+      </For>
+      <Show when={props.missingPiec.length > 0}>
+        <div class="alert alert-warning" role="alert">
+          Demandez au client s’il accepte une pièce issue de l’économie circulaire sur les lignes
+          surlignées, puis enregistrez.
+        </div>
+      </Show>
+      <Show when={error()}>
+        <div class="alert alert-error" role="alert">
+          {error()}
+        </div>
+      </Show>
+      <Show when={props.isEditable}>
+        <Show
+          when={isAdding()}
+          fallback={
+            <button
+              type="button"
+              class="btn btn-secondary"
+              disabled={props.isDirty}
+              title={props.isDirty ? 'Enregistrez d’abord la réception.' : undefined}
+              onClick={() => setAdding(true)}
+            >
+              + Prestation
+            </button>
+          }
+        >
+          <JobForm
+            settings={props.settings}
+            submitLabel="Ajouter la prestation"
+            onSubmit={addJob}
+            onCancel={() => setAdding(false)}
+          />
+        </Show>
+      </Show>
+    </section>
+  );
+}
