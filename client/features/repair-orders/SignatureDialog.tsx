@@ -63,7 +63,8 @@ export function SignatureDialog(props: {
         if (!open) return;
         setError(null);
         setDrawing(false);
-        if (!name()) setName(props.kind === 'check_in' ? props.order.clientName : name());
+        // The customer usually signs; someone else collecting the car types their own name.
+        if (!name()) setName(props.order.clientName);
       },
     ),
   );
