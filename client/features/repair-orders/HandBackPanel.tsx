@@ -1,6 +1,7 @@
 import { createAsync, useAction } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
 import { computeCtDue } from '../../../domain/alerts/ct-rules';
+import { todayInParis } from '../../../domain/dates';
 import { formatEuros } from '../../../domain/money';
 import type { RepairOrder } from '../../../domain/schemas/repair-order';
 import { errorMessage } from '../../lib/api';
@@ -10,6 +11,13 @@ import { showToast } from '../../ui/toast';
 import { getVehicle, getVehicleHistory } from '../vehicles/vehicles.api';
 import { handBackRepairOrder } from './repair-orders.api';
 import { SignatureDialog } from './SignatureDialog';
+
+/** "au plus tard le 15/03/2027", or overdue: the customer must hear it before driving off. */
+function describeCtDue(dueDate: string | null): string {
+  if (!dueDate) return 'non calculable (mise en circulation et contrôles inconnus)';
+  const isOverdue = dueDate < todayInParis(new Date());
+  return `${isOverdue ? 'dépassé depuis le' : 'au plus tard le'} ${formatCalendarDate(dueDate)}`;
+}
 
 const CHECKS = [
   ['workDone', 'Travaux réalisés expliqués au client'],
@@ -95,10 +103,7 @@ export function HandBackPanel(props: {
                     <li>Aucun travail à prévoir noté sur le véhicule.</li>
                   </Show>
                   <li data-testid="ro-next-ct">
-                    Prochain contrôle technique :{' '}
-                    {ctDue()
-                      ? `au plus tard le ${formatCalendarDate(ctDue()!.dueDate)}`
-                      : 'non calculable'}
+                    Prochain contrôle technique : {describeCtDue(ctDue()?.dueDate ?? null)}
                   </li>
                   <Show when={vehicle()?.lastMileage}>
                     {(reading) => (
