@@ -212,6 +212,25 @@ describe('a repair order at the counter', () => {
       .toMatch(/^[0-9a-f]{16}$/);
     await dialog.getByLabel('Nom du signataire').fill('Hélène Test');
     await drawSignature(page);
+    // Someone changes the OR on another screen while the customer reads: said, and signed again.
+    const admin = await server.admin();
+    const shown = await expectStatus(
+      200,
+      admin.api['repair-orders'][':id'].$get({ param: { id: orderId } }),
+    );
+    await expectStatus(
+      200,
+      admin.api['repair-orders'][':id'].$patch({
+        param: { id: orderId },
+        json: { version: shown.version, damage: 'Rayure porte arrière droite, jante avant' },
+      }),
+    );
+    await dialog.getByText('vient d’être modifié sur un autre poste').waitFor();
+    await dialog.getByText('jante avant').waitFor();
+    expect(await dialog.getByRole('button', { name: 'Valider la signature' }).isDisabled()).toBe(
+      true,
+    );
+    await drawSignature(page);
     await page.screenshot({ path: join(SHOTS, 'or-signature-dialog.png') });
     await dialog.getByRole('button', { name: 'Valider la signature' }).click();
     await page.getByText('Réception signée').waitFor();
@@ -295,7 +314,7 @@ describe('a repair order at the counter', () => {
       'Phare avant gauche',
       'PIEC refusée',
       'Niveau de carburant : 1/2',
-      'Dégâts visibles : Rayure porte arrière droite',
+      'Dégâts visibles : Rayure porte arrière droite, jante avant',
       'Clés : étiquette Crochet 12',
       'Photos : 1 prise à la réception',
       'Travaux supplémentaires n° 1 — Autorisés',
@@ -316,5 +335,32 @@ describe('a repair order at the counter', () => {
     expect([...marie.errors, ...paul.errors]).toEqual([]);
     await marie.context.close();
     await paul.context.close();
+  });
+
+  it('opens a walk-in OR from the vehicle page, and says so when an OR does not exist', async () => {
+    const admin = await server.admin();
+    const vehicleId = quote.vehicleId!;
+    const marie = await login(browser, server.url, 'marie@garage.test', PASSWORD);
+    const page = marie.page;
+    await page.goto(`/vehicles/${vehicleId}`);
+    await page.getByRole('button', { name: 'Nouvel OR' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Nouvel ordre de réparation' });
+    await dialog.getByLabel('Origine').selectOption('warranty');
+    await dialog.getByLabel('Motif de la venue').fill('Bruit au freinage');
+    await dialog.getByRole('button', { name: 'Ouvrir l’OR' }).click();
+    await page.waitForURL(/\/repair-orders\/[0-9a-f-]+$/);
+    await page.getByText('Garantie').first().waitFor();
+    await page.getByText('Aucune prestation pour l’instant.').waitFor();
+    const id = new URL(page.url()).pathname.split('/').pop()!;
+    const opened = await expectStatus(
+      200,
+      admin.api['repair-orders'][':id'].$get({ param: { id } }),
+    );
+    expect(opened).toMatchObject({ origin: 'warranty', notes: 'Bruit au freinage', jobs: [] });
+
+    await page.goto('/repair-orders/00000000-0000-4000-8000-000000000000');
+    await page.getByText('Cet ordre de réparation n’existe pas ou plus.').waitFor();
+    expect(marie.errors).toEqual([]);
+    await marie.context.close();
   });
 });

@@ -56,11 +56,31 @@ export function SignatureDialog(props: {
       },
     ),
   );
+  /** The version the customer started reading: a newer one arriving live is said, not slipped in. */
+  let openedVersion = 0;
+  /** Signed: the versions that follow are the signature's own and what it answers. */
+  let isSigned = false;
+  createEffect(
+    on(
+      () => props.order.version,
+      (version) => {
+        if (!props.open || isSigned || version === openedVersion) return;
+        openedVersion = version;
+        pad?.clear();
+        setError(
+          'L’ordre de réparation vient d’être modifié sur un autre poste : relisez le résumé avec le client, qui signe à nouveau.',
+        );
+      },
+      { defer: true },
+    ),
+  );
   createEffect(
     on(
       () => props.open,
       (open) => {
         if (!open) return;
+        openedVersion = props.order.version;
+        isSigned = false;
         setError(null);
         setDrawing(false);
         // The customer usually signs; someone else collecting the car types their own name.
@@ -90,12 +110,14 @@ export function SignatureDialog(props: {
         versionHash,
         ...(props.amendmentId ? { amendmentId: props.amendmentId } : {}),
       });
+      isSigned = true;
       const signature = order.signatures.at(-1);
       if (signature) props.onSigned(order, signature.id);
     } catch (caught) {
       const stale = readDetails(caught, 'signature_stale');
       const missing = readDetails(caught, 'piec_choice_missing');
       if (stale) {
+        openedVersion = stale.current.version;
         props.onStale(stale.current);
         pad.clear();
         setError(
