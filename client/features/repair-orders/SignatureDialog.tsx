@@ -183,10 +183,15 @@ export function SignatureDialog(props: {
             <p>
               Total autorisé : <strong>{formatEuros(props.order.totals.inclVatCents)} TTC</strong>
             </p>
-            <p class="muted ro-hash" title={hash() ?? ''}>
-              Empreinte de cette version : <code>{hash()?.slice(0, 16) ?? '…'}</code>
-            </p>
           </div>
+          <p class="muted ro-hash" title={hash() ?? ''}>
+            Empreinte de cette version : <code>{hash()?.slice(0, 16) ?? '…'}</code>
+          </p>
+          <Show when={error()}>
+            <div class="alert alert-error" role="alert">
+              {error()}
+            </div>
+          </Show>
           <Field label="Nom du signataire" for="ro-signer">
             <Input
               id="ro-signer"
@@ -207,11 +212,6 @@ export function SignatureDialog(props: {
               Effacer
             </Button>
           </div>
-          <Show when={error()}>
-            <div class="alert alert-error" role="alert">
-              {error()}
-            </div>
-          </Show>
           <div class="dialog-actions">
             <Button onClick={() => props.onClose()}>Annuler</Button>
             <Button

@@ -1,6 +1,25 @@
 import SignaturePad from 'signature_pad';
 import { onCleanup, onMount } from 'solid-js';
 
+/**
+ * The widest a signature is kept: enough for print (the PDF's box is about 80 mm), and jsPDF
+ * decodes each PNG in JavaScript, so a tablet's 1 600 px canvas would cost the print three
+ * times as much (bench/repair-order-pdf.bench.ts). Also keeps it far under the 200 KB limit.
+ */
+const EXPORT_MAX_WIDTH = 600;
+
+function exportPng(canvas: HTMLCanvasElement): string {
+  const scale = Math.min(1, EXPORT_MAX_WIDTH / canvas.width);
+  if (scale === 1) return canvas.toDataURL('image/png');
+  const copy = document.createElement('canvas');
+  copy.width = Math.round(canvas.width * scale);
+  copy.height = Math.round(canvas.height * scale);
+  const context = copy.getContext('2d');
+  if (!context) return canvas.toDataURL('image/png');
+  context.drawImage(canvas, 0, 0, copy.width, copy.height);
+  return copy.toDataURL('image/png');
+}
+
 export type PadHandle = {
   isEmpty: () => boolean;
   /** The strokes as a PNG data URL (white background, so the PDF prints them on any paper). */
@@ -37,7 +56,7 @@ export function SignaturePadField(props: {
     window.addEventListener('resize', fitCanvas);
     props.onReady({
       isEmpty: () => pad?.isEmpty() ?? true,
-      toPng: () => pad?.toDataURL('image/png') ?? '',
+      toPng: () => exportPng(canvas),
       clear: () => {
         pad?.clear();
         props.onDraw();
