@@ -52,6 +52,7 @@ function buildPng(width: number, height: number): Buffer {
 /** A signature drawn with the mouse, in three strokes across the pad. */
 async function drawSignature(page: Page): Promise<void> {
   const pad = page.getByRole('img', { name: 'Signature du client' });
+  await pad.scrollIntoViewIfNeeded();
   const box = await pad.boundingBox();
   if (!box) throw new Error('No signature pad on screen');
   const strokes = [
@@ -266,6 +267,31 @@ describe('a repair order at the counter', () => {
     await page.locator('h1 .badge', { hasText: 'En cours' }).waitFor();
     expect(await page.locator('.ro-job-waiting').count()).toBe(0);
 
+    // More work found; the customer, at the counter, signs that they refuse it: kept for later.
+    await page.getByRole('button', { name: '+ Travaux supplémentaires' }).click();
+    await page.getByLabel('Constat (ce que le client doit savoir)').fill('Balais usés');
+    await page.getByLabel('Intitulé de la prestation').fill('Essuie-glaces');
+    const wipers = page.getByTestId('ro-new-line').first();
+    await wipers.getByLabel('Type de ligne').selectOption('part');
+    await wipers.getByLabel('Désignation').fill('Balais d’essuie-glace avant');
+    await wipers.getByLabel('Prix unitaire HT').fill('25');
+    await page.getByRole('button', { name: 'Proposer au client' }).click();
+    const second = page.getByTestId('ro-amendment').nth(1);
+    await second.getByText('En attente d’accord').waitFor();
+    await second.getByRole('button', { name: 'Refus signé' }).click();
+    const refusal = page.getByRole('dialog', { name: 'Refus des travaux supplémentaires' });
+    await refusal.waitFor();
+    await refusal.getByText('25,00 € HT').first().waitFor();
+    await expect
+      .poll(() => refusal.locator('.ro-hash code').textContent())
+      .toMatch(/^[0-9a-f]{16}$/);
+    await drawSignature(page);
+    await refusal.getByRole('button', { name: 'Valider la signature' }).click();
+    await second.getByText('Refusés').waitFor();
+    await second.getByText('Gardés en travaux à prévoir.').waitFor();
+    await page.locator('h1 .badge', { hasText: 'En cours' }).waitFor();
+    expect(await page.getByTestId('ro-signature').count()).toBe(2);
+
     // Done, then handed back with the checklist and the customer's signature.
     await page.getByRole('button', { name: 'Travaux terminés' }).click();
     await page.locator('h1 .badge', { hasText: 'Terminé' }).waitFor();
@@ -285,6 +311,31 @@ describe('a repair order at the counter', () => {
     await expect
       .poll(() => handBackDialog.locator('.ro-hash code').textContent())
       .toMatch(/^[0-9a-f]{16}$/);
+    await expect.poll(() => handBack.textContent()).toContain('À prévoir : ');
+    await drawSignature(page);
+    // The client is renamed on another screen just as the customer signs: the name is in what
+    // is signed, so the server refuses the stale signature and the dialog shows the OR again.
+    const client = await expectStatus(
+      200,
+      admin.api.clients[':id'].$get({ param: { id: quote.clientId } }),
+    );
+    await page.route(
+      '**/api/v1/repair-orders/*/signatures',
+      async (route) => {
+        await expectStatus(
+          200,
+          admin.api.clients[':id'].$patch({
+            param: { id: client.id },
+            json: { version: client.version, lastName: 'Test-Renommée' },
+          }),
+        );
+        await route.continue();
+      },
+      { times: 1 },
+    );
+    await handBackDialog.getByRole('button', { name: 'Valider la signature' }).click();
+    await handBackDialog.getByText('a changé entre-temps').waitFor();
+    await handBackDialog.getByText('Test-Renommée').first().waitFor();
     await drawSignature(page);
     await handBackDialog.getByRole('button', { name: 'Valider la signature' }).click();
     await page.getByTestId('ro-handed-back').waitFor();
@@ -319,6 +370,9 @@ describe('a repair order at the counter', () => {
       'Photos : 1 prise à la réception',
       'Travaux supplémentaires n° 1 — Autorisés',
       'Autorisés par téléphone : appel de Marie Dubois',
+      'Travaux supplémentaires n° 2 — Refusés : travaux à prévoir',
+      'Refusés par la signature de',
+      'Test-Renommée',
       'Hélène Test',
       'Véhicule restitué le',
     ]) {

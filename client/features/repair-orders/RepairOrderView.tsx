@@ -1,6 +1,7 @@
 import { useAction } from '@solidjs/router';
 import { createSignal, Show } from 'solid-js';
 import { canWrite } from '../../../domain/access';
+import { isDeepEqual } from '../../../domain/merge/deep-equal';
 import { isCheckInSigned } from '../../../domain/repair-order/transitions';
 import { type RepairOrder, RepairOrderSchema } from '../../../domain/schemas/repair-order';
 import type { Settings } from '../../../domain/schemas/settings';
@@ -56,7 +57,10 @@ export function RepairOrderView(props: { initial: RepairOrder; settings: Setting
    * stream's copy merges into them) or a newer version already arrived.
    */
   function show(next: RepairOrder) {
-    if (next.version > order().version && !editor.isDirty()) editor.adopt(next);
+    if (editor.isDirty() || next.version < order().version) return;
+    // The same version may come back different: names are joined live (a client renamed since),
+    // which is what a `signature_stale` refusal's `current` shows.
+    if (next.version > order().version || !isDeepEqual(next, order())) editor.adopt(next);
   }
 
   return (
