@@ -241,6 +241,15 @@ describe('a repair order at the counter', () => {
     // Into the workshop, then extra work found: it waits for the customer.
     await page.getByRole('button', { name: 'Passer en cours' }).click();
     await page.locator('h1 .badge', { hasText: 'En cours' }).waitFor();
+    // Paul takes the car; his screen shows it too.
+    await page.getByLabel('Technicien').selectOption({ label: 'Paul Martin' });
+    await page.getByText('Technicien attribué.').waitFor();
+    await expect
+      .poll(async () => {
+        const select = paul.page.getByLabel('Technicien');
+        return select.locator('option:checked').textContent();
+      })
+      .toBe('Paul Martin');
     await page.getByRole('button', { name: '+ Travaux supplémentaires' }).click();
     await page.getByLabel('Constat (ce que le client doit savoir)').fill('Disques voilés');
     await page.getByLabel('Intitulé de la prestation').fill('Disques de frein avant');

@@ -1,4 +1,4 @@
-import { A, useAction } from '@solidjs/router';
+import { A, createAsync, useAction } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
 import {
   availableTransitions,
@@ -16,8 +16,9 @@ import { formatDateTime } from '../../lib/format';
 import { Button } from '../../ui/Button';
 import { Badge } from '../../ui/Feedback';
 import { showToast } from '../../ui/toast';
+import { getColleagues } from '../alerts/alerts.api';
 import { RepairOrderPdfActions } from './RepairOrderPdfActions';
-import { moveRepairOrder } from './repair-orders.api';
+import { assignRepairOrder, moveRepairOrder } from './repair-orders.api';
 
 const STATUS_TONES: Record<RepairOrderStatus, 'neutral' | 'info' | 'success' | 'warning'> = {
   todo: 'neutral',
@@ -47,6 +48,12 @@ export function RepairOrderHeader(props: {
   onError: (message: string | null) => void;
 }) {
   const move = useAction(moveRepairOrder);
+  const assign = useAction(assignRepairOrder);
+  const canAssign = () => props.mayWrite && props.order.status !== 'handed_back';
+  // The same colleagues an alert is assigned to: every active member (no technician role).
+  const colleagues = createAsync(() =>
+    canAssign() ? getColleagues().catch(() => null) : Promise.resolve(null),
+  );
   const [busy, setBusy] = createSignal<RepairOrderStatus | null>(null);
   // Waiting for an answer is the server's move (an amendment added), not a button.
   const moves = () =>
@@ -66,6 +73,16 @@ export function RepairOrderHeader(props: {
       props.onError(errorMessage(error));
     } finally {
       setBusy(null);
+    }
+  }
+
+  async function pickTechnician(technicianId: string | null) {
+    props.onError(null);
+    try {
+      props.onChanged(await assign(props.order.id, { version: props.order.version, technicianId }));
+      showToast(technicianId ? 'Technicien attribué.' : 'Technicien retiré.');
+    } catch (error) {
+      props.onError(errorMessage(error));
     }
   }
 
@@ -96,9 +113,34 @@ export function RepairOrderHeader(props: {
           {props.order.vehicleLabel}
         </p>
         <p class="ro-facts">
-          <span>
-            Technicien : <strong>{props.order.technicianName ?? 'non attribué'}</strong>
-          </span>
+          <Show
+            when={canAssign() && colleagues()}
+            fallback={
+              <span>
+                Technicien : <strong>{props.order.technicianName ?? 'non attribué'}</strong>
+              </span>
+            }
+          >
+            {(list) => (
+              <label class="ro-technician">
+                Technicien :{' '}
+                <select
+                  class="input"
+                  value={props.order.technicianId ?? ''}
+                  onChange={(event) => void pickTechnician(event.currentTarget.value || null)}
+                >
+                  <option value="">non attribué</option>
+                  <For each={list().items}>
+                    {(person) => (
+                      <option value={person.id} selected={person.id === props.order.technicianId}>
+                        {person.name}
+                      </option>
+                    )}
+                  </For>
+                </select>
+              </label>
+            )}
+          </Show>
           <span data-testid="ro-promise">
             Restitution promise :{' '}
             <strong>
