@@ -130,7 +130,7 @@ describe('a repair order at the counter', () => {
     await server?.close();
   });
 
-  it('opens the OR from the accepted quote, checks the car in with a photo and a signature, gets extra work authorised by phone, hands the car back and prints it', async () => {
+  it('opens the OR from the accepted quote, checks the car in with a photo and a signature, gets extra work authorised by phone and more refused, hands the car back despite a stale signature and prints it', async () => {
     const marie = await login(browser, server.url, 'marie@garage.test', PASSWORD);
     const paul = await login(browser, server.url, 'paul@garage.test', PASSWORD);
     const page = marie.page;
@@ -290,7 +290,10 @@ describe('a repair order at the counter', () => {
     await second.getByRole('button', { name: 'Refus signé' }).click();
     const refusal = page.getByRole('dialog', { name: 'Refus des travaux supplémentaires' });
     await refusal.waitFor();
-    await refusal.getByText('25,00 € HT').first().waitFor();
+    await refusal
+      .getByTestId('ro-sign-amendment')
+      .getByText('Balais d’essuie-glace avant')
+      .waitFor();
     await expect
       .poll(() => refusal.locator('.ro-hash code').textContent())
       .toMatch(/^[0-9a-f]{16}$/);
@@ -400,7 +403,7 @@ describe('a repair order at the counter', () => {
     await paul.context.close();
   });
 
-  it('opens a walk-in OR from the vehicle page, and says so when an OR does not exist', async () => {
+  it('opens a warranty OR from the vehicle page, refuses a file that is no image, takes the work typed at the counter, and says so when an OR does not exist', async () => {
     const admin = await server.admin();
     const vehicleId = quote.vehicleId!;
     const marie = await login(browser, server.url, 'marie@garage.test', PASSWORD);
@@ -420,6 +423,33 @@ describe('a repair order at the counter', () => {
       admin.api['repair-orders'][':id'].$get({ param: { id } }),
     );
     expect(opened).toMatchObject({ origin: 'warranty', notes: 'Bruit au freinage', jobs: [] });
+    expect(
+      await page.getByRole('button', { name: 'Faire signer la réception' }).getAttribute('title'),
+    ).toBe('Ajoutez d’abord les travaux commandés.');
+
+    // A file that is not an image is said so, and nothing is sent.
+    await page.getByTestId('ro-photo-input').setInputFiles({
+      name: 'aile.png',
+      mimeType: 'image/png',
+      buffer: Buffer.from('pas une image'),
+    });
+    await page.getByTestId('ro-photo-upload').getByText('n’est pas une image lisible').waitFor();
+    expect(await page.locator('img.ro-photo').count()).toBe(0);
+
+    // The work typed at the counter, then the check-in on a tablet held upright.
+    await page.getByRole('button', { name: '+ Prestation' }).click();
+    await page.getByLabel('Intitulé de la prestation').fill('Diagnostic freinage');
+    await page.getByLabel('Désignation').fill('Contrôle des freins');
+    await page.getByLabel('Heures').fill('0,5');
+    await page.getByLabel('Prix unitaire HT').fill('65');
+    await page.getByRole('button', { name: 'Ajouter la prestation' }).click();
+    await page.getByText('Contrôle des freins').waitFor();
+    await expect.poll(() => page.getByTestId('ro-total-excl').textContent()).toBe('32,50\u00a0€');
+    await page.setViewportSize({ width: 768, height: 1024 });
+    await page.getByLabel('Kilométrage (km)').fill('45000');
+    await page.screenshot({ path: join(SHOTS, 'or-check-in-tablet.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Enregistrer la réception' }).click();
+    await page.getByText('Réception enregistrée.').waitFor();
 
     await page.goto('/repair-orders/00000000-0000-4000-8000-000000000000');
     await page.getByText('Cet ordre de réparation n’existe pas ou plus.').waitFor();

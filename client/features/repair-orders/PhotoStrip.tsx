@@ -1,4 +1,5 @@
 import { createSignal, For, Show } from 'solid-js';
+import { AppError } from '../../../domain/errors';
 import { PHOTOS_MAX, type RepairOrder } from '../../../domain/schemas/repair-order';
 import { errorMessage } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
@@ -32,7 +33,12 @@ export function PhotoStrip(props: {
       setUploads((list) => list.filter((each) => each.name !== name));
       props.onChanged(order);
     } catch (error) {
-      patch(name, { error: error instanceof Error ? errorMessage(error) : String(error) });
+      // The resize's own errors are French sentences too; anything else is the server's AppError.
+      const message =
+        error instanceof Error && !(error instanceof AppError)
+          ? error.message
+          : errorMessage(error);
+      patch(name, { error: message });
     }
   }
 

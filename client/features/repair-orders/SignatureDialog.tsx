@@ -1,6 +1,6 @@
 import { useAction } from '@solidjs/router';
 import { createEffect, createSignal, For, on, Show } from 'solid-js';
-import { formatEuros } from '../../../domain/money';
+import { formatEuros, formatQuantity } from '../../../domain/money';
 import { readDetails } from '../../../domain/refusals';
 import { hashRepairOrderVersion } from '../../../domain/repair-order/version-hash';
 import {
@@ -165,10 +165,30 @@ export function SignatureDialog(props: {
             </Show>
             <Show when={amendment()}>
               {(each) => (
-                <p>
-                  Travaux supplémentaires : {formatEuros(each().totalExclVatCents)} HT
-                  {each().note ? ` — ${each().note}` : ''}
-                </p>
+                <div class="ro-sign-amendment" data-testid="ro-sign-amendment">
+                  <p>
+                    <strong>
+                      Travaux supplémentaires : {formatEuros(each().totalExclVatCents)} HT
+                    </strong>
+                    {each().note ? ` — ${each().note}` : ''}
+                  </p>
+                  <ul>
+                    <For each={props.order.jobs.filter((job) => job.amendmentId === each().id)}>
+                      {(job) => (
+                        <li>
+                          {job.title} :{' '}
+                          {job.lines
+                            .map(
+                              (line) =>
+                                `${formatQuantity(line.quantity)} ${line.unit} ${line.description} (${formatEuros(line.totalExclVatCents)} HT)`,
+                            )
+                            .join(' ; ')}
+                        </li>
+                      )}
+                    </For>
+                  </ul>
+                  <p class="muted">Déjà autorisés :</p>
+                </div>
               )}
             </Show>
             <ul>
