@@ -108,7 +108,7 @@ export function RepairOrderHeader(props: {
           <A href={`/clients/${props.order.clientId}`}>{props.order.clientName}</A>
           {' · '}
           <A href={`/vehicles/${props.order.vehicleId}`}>
-            <span class="vehicle-plate">{props.order.vehiclePlate}</span>
+            <span class="ro-plate">{props.order.vehiclePlate}</span>
           </A>{' '}
           {props.order.vehicleLabel}
         </p>

@@ -7,7 +7,7 @@ import type { RepairOrder } from '../../../domain/schemas/repair-order';
 export function RepairOrderTotals(props: { order: RepairOrder }) {
   const totals = () => props.order.totals;
   return (
-    <section class="totals card" aria-label="Totaux des travaux autorisés">
+    <section class="ro-totals card" aria-label="Totaux des travaux autorisés">
       <dl>
         <dt>Total HT</dt>
         <dd data-testid="ro-total-excl">{formatEuros(totals().exclVatCents)}</dd>
@@ -15,8 +15,8 @@ export function RepairOrderTotals(props: { order: RepairOrder }) {
           when={!props.order.vatExempt}
           fallback={
             <>
-              <dt class="totals-note" />
-              <dd class="totals-note">{VAT_EXEMPTION_MENTION}</dd>
+              <dt class="ro-totals-exempt" />
+              <dd class="ro-totals-exempt">{VAT_EXEMPTION_MENTION}</dd>
             </>
           }
         >
@@ -32,8 +32,8 @@ export function RepairOrderTotals(props: { order: RepairOrder }) {
             )}
           </For>
         </Show>
-        <dt class="grand">Total TTC</dt>
-        <dd class="grand" data-testid="ro-total-incl">
+        <dt class="ro-grand">Total TTC</dt>
+        <dd class="ro-grand" data-testid="ro-total-incl">
           {formatEuros(totals().inclVatCents)}
         </dd>
       </dl>
