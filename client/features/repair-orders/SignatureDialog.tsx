@@ -1,22 +1,16 @@
 import { useAction } from '@solidjs/router';
-import { createEffect, createSignal, For, on, Show } from 'solid-js';
-import { formatEuros, formatQuantity } from '../../../domain/money';
+import { createEffect, createSignal, on, Show } from 'solid-js';
 import { readDetails } from '../../../domain/refusals';
 import { hashRepairOrderVersion } from '../../../domain/repair-order/version-hash';
-import {
-  FUEL_LEVEL_LABELS,
-  isJobAuthorised,
-  type RepairOrder,
-  type SignatureKind,
-} from '../../../domain/schemas/repair-order';
+import type { RepairOrder, SignatureKind } from '../../../domain/schemas/repair-order';
 import { errorMessage } from '../../lib/api';
-import { formatDateTime, formatKm } from '../../lib/format';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { Field } from '../../ui/Field';
 import { Input } from '../../ui/Input';
 import { signRepairOrder } from './repair-orders.api';
 import { type PadHandle, SignaturePadField } from './SignaturePadField';
+import { SignedSummary } from './SignedSummary';
 
 /**
  * The customer signs what the screen shows: a summary of the OR at this version and its hash
@@ -133,77 +127,12 @@ export function SignatureDialog(props: {
     }
   }
 
-  const work = () => props.order.jobs.filter((job) => isJobAuthorised(props.order, job));
-  const amendment = () => props.order.amendments.find((each) => each.id === props.amendmentId);
-
   return (
     <Dialog open={props.open} title={props.title} onClose={props.onClose}>
       <Show when={props.open}>
         <div class="ro-sign">
           <p>{props.intro}</p>
-          <div class="ro-sign-summary" data-testid="ro-sign-summary">
-            <p>
-              <strong>{props.order.number}</strong> · version {props.order.version} ·{' '}
-              {props.order.clientName} · {props.order.vehiclePlate} {props.order.vehicleLabel}
-            </p>
-            <Show when={props.kind === 'check_in'}>
-              <p>
-                Kilométrage :{' '}
-                {props.order.checkIn.mileageKm === null
-                  ? '—'
-                  : formatKm(props.order.checkIn.mileageKm)}{' '}
-                · carburant :{' '}
-                {props.order.checkIn.fuelLevel
-                  ? FUEL_LEVEL_LABELS[props.order.checkIn.fuelLevel]
-                  : '—'}{' '}
-                · dommages : {props.order.checkIn.damage ?? 'aucun noté'}
-              </p>
-              <p>
-                Restitution promise :{' '}
-                {props.order.promisedAt ? formatDateTime(props.order.promisedAt) : 'non fixée'}
-              </p>
-            </Show>
-            <Show when={amendment()}>
-              {(each) => (
-                <div class="ro-sign-amendment" data-testid="ro-sign-amendment">
-                  <p>
-                    <strong>
-                      Travaux supplémentaires : {formatEuros(each().totalExclVatCents)} HT
-                    </strong>
-                    {each().note ? ` — ${each().note}` : ''}
-                  </p>
-                  <ul>
-                    <For each={props.order.jobs.filter((job) => job.amendmentId === each().id)}>
-                      {(job) => (
-                        <li>
-                          {job.title} :{' '}
-                          {job.lines
-                            .map(
-                              (line) =>
-                                `${formatQuantity(line.quantity)} ${line.unit} ${line.description} (${formatEuros(line.totalExclVatCents)} HT)`,
-                            )
-                            .join(' ; ')}
-                        </li>
-                      )}
-                    </For>
-                  </ul>
-                  <p class="muted">Déjà autorisés :</p>
-                </div>
-              )}
-            </Show>
-            <ul>
-              <For each={work()}>
-                {(job) => (
-                  <li>
-                    {job.title} — {formatEuros(job.totalExclVatCents)} HT
-                  </li>
-                )}
-              </For>
-            </ul>
-            <p>
-              Total autorisé : <strong>{formatEuros(props.order.totals.inclVatCents)} TTC</strong>
-            </p>
-          </div>
+          <SignedSummary order={props.order} kind={props.kind} amendmentId={props.amendmentId} />
           <p class="muted ro-hash" title={hash() ?? ''}>
             Empreinte de cette version : <code>{hash()?.slice(0, 16) ?? '…'}</code>
           </p>

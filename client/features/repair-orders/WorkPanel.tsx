@@ -1,14 +1,9 @@
 import { useAction } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
 import type { SetStoreFunction } from 'solid-js/store';
-import { formatEuros, formatQuantity } from '../../../domain/money';
+import { formatEuros } from '../../../domain/money';
 import {
   isJobAuthorised,
-  PART_CONDITION_LABELS,
-  PART_CONDITIONS,
-  PIEC_CATEGORY_LABELS,
-  PIEC_CHOICE_LABELS,
-  PIEC_CHOICES,
   type RepairOrder,
   type RepairOrderJob,
 } from '../../../domain/schemas/repair-order';
@@ -19,6 +14,7 @@ import { showToast } from '../../ui/toast';
 import { JobForm, type NewJob } from './JobForm';
 import { formatMinutes, type RepairOrderForm, toJobsEdit } from './repair-order-form';
 import { updateRepairOrder } from './repair-orders.api';
+import { WorkLineRow } from './WorkLineRow';
 
 /** Where an amendment's job stands: waiting for the customer, refused, or authorised. */
 function jobState(order: RepairOrder, job: RepairOrderJob) {
@@ -125,80 +121,13 @@ export function WorkPanel(props: {
               <tbody>
                 <For each={job.lines}>
                   {(line) => (
-                    <tr
-                      class={props.missingPiec.includes(line.id) ? 'ro-line-missing' : ''}
-                      data-line={line.id}
-                    >
-                      <td>
-                        {line.description}
-                        <Show when={line.reference}>
-                          <span class="muted"> · {line.reference}</span>
-                        </Show>
-                      </td>
-                      <td class="num">
-                        {formatQuantity(line.quantity)} {line.unit}
-                      </td>
-                      <td class="num">{formatEuros(line.unitPriceCents)}</td>
-                      <td>
-                        <Show when={line.kind === 'part'}>
-                          <div class="ro-part">
-                            <Show
-                              when={props.isEditable && job.amendmentId === null}
-                              fallback={
-                                <span>
-                                  {line.partCondition
-                                    ? PART_CONDITION_LABELS[line.partCondition]
-                                    : '—'}
-                                  <Show when={line.piecChoice}>
-                                    {' · '}
-                                    {PIEC_CHOICE_LABELS[line.piecChoice!]}
-                                  </Show>
-                                </span>
-                              }
-                            >
-                              <select
-                                class="input"
-                                aria-label={`État de la pièce ${line.description}`}
-                                value={props.form[`condition.${line.id}`] ?? 'new'}
-                                onChange={(event) =>
-                                  props.setForm(`condition.${line.id}`, event.currentTarget.value)
-                                }
-                              >
-                                <For each={PART_CONDITIONS}>
-                                  {(condition) => (
-                                    <option value={condition}>
-                                      {PART_CONDITION_LABELS[condition]}
-                                    </option>
-                                  )}
-                                </For>
-                              </select>
-                              <Show when={line.piecCategory}>
-                                <select
-                                  class="input"
-                                  aria-label={`Choix PIEC ${line.description}`}
-                                  value={props.form[`piec.${line.id}`] ?? 'proposed'}
-                                  onChange={(event) =>
-                                    props.setForm(`piec.${line.id}`, event.currentTarget.value)
-                                  }
-                                >
-                                  <For each={PIEC_CHOICES}>
-                                    {(choice) => (
-                                      <option value={choice}>{PIEC_CHOICE_LABELS[choice]}</option>
-                                    )}
-                                  </For>
-                                </select>
-                              </Show>
-                            </Show>
-                            <Show when={line.piecCategory}>
-                              <span class="muted ro-piec-category">
-                                {PIEC_CATEGORY_LABELS[line.piecCategory!]}
-                              </span>
-                            </Show>
-                          </div>
-                        </Show>
-                      </td>
-                      <td class="num">{formatEuros(line.totalExclVatCents)}</td>
-                    </tr>
+                    <WorkLineRow
+                      line={line}
+                      form={props.form}
+                      setForm={props.setForm}
+                      isEditable={props.isEditable && job.amendmentId === null}
+                      isMissing={props.missingPiec.includes(line.id)}
+                    />
                   )}
                 </For>
               </tbody>
