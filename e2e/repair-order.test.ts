@@ -445,6 +445,21 @@ describe('a repair order at the counter', () => {
     await page.getByRole('button', { name: 'Ajouter la prestation' }).click();
     await page.getByText('Contrôle des freins').waitFor();
     await expect.poll(() => page.getByTestId('ro-total-excl').textContent()).toBe('32,50\u00a0€');
+    // A job typed by mistake is taken off before the customer signs.
+    await page.getByRole('button', { name: '+ Prestation' }).click();
+    await page.getByLabel('Intitulé de la prestation').fill('Lavage');
+    await page.getByLabel('Désignation').fill('Lavage extérieur');
+    await page.getByLabel('Prix unitaire HT').fill('10');
+    await page.getByRole('button', { name: 'Ajouter la prestation' }).click();
+    await expect.poll(() => page.getByTestId('ro-total-excl').textContent()).toBe('42,50\u00a0€');
+    await page.getByRole('button', { name: 'Retirer la prestation Lavage' }).click();
+    await page
+      .getByRole('dialog', { name: 'Retirer cette prestation ?' })
+      .getByRole('button', { name: 'Retirer' })
+      .click();
+    await page.getByText('Prestation retirée.').waitFor();
+    await expect.poll(() => page.getByTestId('ro-total-excl').textContent()).toBe('32,50\u00a0€');
+    expect(await page.getByTestId('ro-job').count()).toBe(1);
     await page.setViewportSize({ width: 768, height: 1024 });
     await page.getByLabel('Kilométrage (km)').fill('45000');
     await page.screenshot({ path: join(SHOTS, 'or-check-in-tablet.png'), fullPage: true });

@@ -22,6 +22,8 @@ export function WorkLineRow(props: {
   isEditable: boolean;
   /** The server said this PIEC answer is missing. */
   isMissing: boolean;
+  /** Before the check-in is signed, and with the form saved. */
+  onRemove?: (() => void) | undefined;
 }) {
   return (
     <tr class={props.isMissing ? 'ro-line-missing' : ''} data-line={props.line.id}>
@@ -87,7 +89,19 @@ export function WorkLineRow(props: {
           </div>
         </Show>
       </td>
-      <td class="num">{formatEuros(props.line.totalExclVatCents)}</td>
+      <td class="num">
+        {formatEuros(props.line.totalExclVatCents)}
+        <Show when={props.onRemove}>
+          <button
+            type="button"
+            class="btn btn-ghost btn-small"
+            aria-label={`Retirer la ligne ${props.line.description}`}
+            onClick={() => props.onRemove?.()}
+          >
+            ×
+          </button>
+        </Show>
+      </td>
     </tr>
   );
 }

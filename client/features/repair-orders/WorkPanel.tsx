@@ -9,6 +9,7 @@ import {
 } from '../../../domain/schemas/repair-order';
 import type { Settings } from '../../../domain/schemas/settings';
 import { errorMessage } from '../../lib/api';
+import { ConfirmDialog } from '../../ui/Dialog';
 import { Badge } from '../../ui/Feedback';
 import { showToast } from '../../ui/toast';
 import { JobForm, type NewJob } from './JobForm';
@@ -43,20 +44,39 @@ export function WorkPanel(props: {
   const [isAdding, setAdding] = createSignal(false);
   const [error, setError] = createSignal<string | null>(null);
 
-  async function addJob(job: NewJob) {
+  const [removing, setRemoving] = createSignal<{ jobId: string; lineId?: string } | null>(null);
+
+  /** Saves the work ordered as `jobs` (the form is clean: these buttons wait for a save). */
+  async function saveWork(jobs: NewJob[], success: string) {
     setError(null);
     try {
-      const order = await update(props.order.id, {
-        version: props.order.version,
-        jobs: [...toJobsEdit(props.order), job],
-      });
-      props.onChanged(order);
-      setAdding(false);
-      showToast('Prestation ajoutée.');
+      props.onChanged(await update(props.order.id, { version: props.order.version, jobs }));
+      showToast(success);
+      return true;
     } catch (caught) {
       setError(errorMessage(caught));
+      return false;
     }
   }
+
+  async function addJob(job: NewJob) {
+    if (await saveWork([...toJobsEdit(props.order), job], 'Prestation ajoutée.')) setAdding(false);
+  }
+
+  function remove() {
+    const target = removing();
+    if (!target) return;
+    const jobs = toJobsEdit(props.order)
+      .map((job) =>
+        job.id === target.jobId && target.lineId
+          ? { ...job, lines: job.lines.filter((line) => line.id !== target.lineId) }
+          : job,
+      )
+      .filter((job) => target.lineId || job.id !== target.jobId);
+    void saveWork(jobs, target.lineId ? 'Ligne retirée.' : 'Prestation retirée.');
+  }
+  const canRemove = (job: RepairOrderJob) =>
+    props.isEditable && !props.isDirty && job.amendmentId === null;
 
   return (
     <section class="card ro-section" aria-labelledby="ro-work-title">
@@ -72,6 +92,16 @@ export function WorkPanel(props: {
           >
             <header class="ro-job-header">
               <h3>{job.title}</h3>
+              <Show when={canRemove(job)}>
+                <button
+                  type="button"
+                  class="btn btn-ghost btn-small"
+                  aria-label={`Retirer la prestation ${job.title}`}
+                  onClick={() => setRemoving({ jobId: job.id })}
+                >
+                  Retirer
+                </button>
+              </Show>
               <Show when={jobState(props.order, job)}>
                 {(state) => (
                   <Badge
@@ -127,6 +157,11 @@ export function WorkPanel(props: {
                       setForm={props.setForm}
                       isEditable={props.isEditable && job.amendmentId === null}
                       isMissing={props.missingPiec.includes(line.id)}
+                      onRemove={
+                        canRemove(job)
+                          ? () => setRemoving({ jobId: job.id, lineId: line.id })
+                          : undefined
+                      }
                     />
                   )}
                 </For>
@@ -169,6 +204,14 @@ export function WorkPanel(props: {
           />
         </Show>
       </Show>
+      <ConfirmDialog
+        open={removing() !== null}
+        title={removing()?.lineId ? 'Retirer cette ligne ?' : 'Retirer cette prestation ?'}
+        message="Le client ne l’a pas encore signée : elle disparaît de l’ordre de réparation."
+        confirmLabel="Retirer"
+        onConfirm={remove}
+        onClose={() => setRemoving(null)}
+      />
     </section>
   );
 }
