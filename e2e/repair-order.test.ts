@@ -307,6 +307,7 @@ describe('a repair order at the counter', () => {
     // Done, then handed back with the checklist and the customer's signature.
     await page.getByRole('button', { name: 'Travaux terminés' }).click();
     await page.locator('h1 .badge', { hasText: 'Terminé' }).waitFor();
+    await page.getByRole('button', { name: 'Reprendre les travaux' }).waitFor();
     const handBack = page.locator('section', { hasText: 'Restitution du véhicule' });
     await handBack.getByTestId('ro-next-ct').waitFor();
     for (const label of [
@@ -391,6 +392,12 @@ describe('a repair order at the counter', () => {
       expect(text).toContain(mention);
     }
     execFileSync('pdftoppm', ['-png', '-r', '60', file, join(SHOTS, 'or-pdf')]);
+    await page.getByRole('button', { name: 'Aperçu' }).click();
+    const preview = page.getByRole('dialog', { name: 'Aperçu de l’ordre de réparation' });
+    await expect
+      .poll(() => preview.locator('iframe.ro-pdf-preview').getAttribute('src'))
+      .toMatch(/^blob:/);
+    await preview.getByRole('button', { name: 'Fermer' }).click();
     expect(readdirSync(SHOTS).some((name) => name.startsWith('or-pdf'))).toBe(true);
 
     // At the counter on a phone or a small tablet.

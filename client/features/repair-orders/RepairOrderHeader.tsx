@@ -162,7 +162,9 @@ export function RepairOrderHeader(props: {
                 title={blocker(to)}
                 onClick={() => void go(to)}
               >
-                {MOVE_LABELS[to] ?? REPAIR_ORDER_STATUS_LABELS[to]}
+                {props.order.status === 'done' && to === 'in_progress'
+                  ? 'Reprendre les travaux'
+                  : (MOVE_LABELS[to] ?? REPAIR_ORDER_STATUS_LABELS[to])}
               </Button>
             )}
           </For>

@@ -85,7 +85,7 @@ export function RepairOrderPdfActions(props: { order: RepairOrder; settings: Set
         // The browser's print dialog on the PDF itself, from a hidden frame.
         printFrame?.remove();
         printFrame = document.createElement('iframe');
-        printFrame.className = 'print-frame';
+        printFrame.className = 'ro-print-frame';
         printFrame.title = fileName;
         printFrame.src = toUrl(doc.output('blob'));
         printFrame.onload = () => printFrame?.contentWindow?.print();
@@ -99,7 +99,7 @@ export function RepairOrderPdfActions(props: { order: RepairOrder; settings: Set
   }
 
   return (
-    <div class="pdf-actions">
+    <div class="ro-pdf-actions">
       <Button isLoading={busy() === 'preview'} onClick={() => void run('preview')}>
         Aperçu
       </Button>
@@ -116,7 +116,7 @@ export function RepairOrderPdfActions(props: { order: RepairOrder; settings: Set
       >
         <Show when={previewUrl()}>
           {(url) => (
-            <iframe class="pdf-preview" src={url()} title="Aperçu de l’ordre de réparation" />
+            <iframe class="ro-pdf-preview" src={url()} title="Aperçu de l’ordre de réparation" />
           )}
         </Show>
         <div class="dialog-actions">
