@@ -410,7 +410,7 @@ describe('a repair order at the counter', () => {
     await paul.context.close();
   });
 
-  it('opens a warranty OR from the vehicle page, refuses a file that is no image, takes the work typed at the counter, and says so when an OR does not exist', async () => {
+  it('opens a warranty OR from the vehicle page, refuses a file that is no image, takes the work typed at the counter, merges two check-in edits and lets the second pick on the overlap, and says so when an OR does not exist', async () => {
     const admin = await server.admin();
     const vehicleId = quote.vehicleId!;
     const marie = await login(browser, server.url, 'marie@garage.test', PASSWORD);
@@ -467,11 +467,37 @@ describe('a repair order at the counter', () => {
     await page.getByText('Prestation retirée.').waitFor();
     await expect.poll(() => page.getByTestId('ro-total-excl').textContent()).toBe('32,50\u00a0€');
     expect(await page.getByTestId('ro-job').count()).toBe(1);
+    // Paul and Marie both type the keys' tag; Marie saves first, Paul picks between the two.
+    const paul = await login(browser, server.url, 'paul@garage.test', PASSWORD);
+    await paul.page.goto(`/repair-orders/${id}`);
+    await paul.page.getByText('Contrôle des freins').waitFor();
+    await paul.page.getByLabel('Étiquette des clés').fill('P-4');
+    await paul.page.getByLabel('Dommages visibles').fill('Pare-chocs rayé');
+    await page.getByLabel('Étiquette des clés').fill('M-9');
+    await page.getByRole('button', { name: 'Enregistrer la réception' }).click();
+    await page.getByRole('button', { name: 'Enregistré', exact: true }).waitFor();
+    const conflict = paul.page.locator('.conflict');
+    await conflict.waitFor();
+    const row = conflict.locator('[data-conflict]').first();
+    await expect.poll(() => row.textContent()).toContain('Étiquette des clés');
+    await row.getByText('M-9').click();
+    await paul.page.getByRole('button', { name: 'Appliquer mes choix' }).click();
+    // His own damage note, which Marie did not touch, is still in his form, to save.
+    expect(await paul.page.getByLabel('Dommages visibles').inputValue()).toBe('Pare-chocs rayé');
+    await paul.page.getByRole('button', { name: 'Enregistrer la réception' }).click();
+    await paul.page.getByRole('button', { name: 'Enregistré', exact: true }).waitFor();
+    await expect
+      .poll(() => page.getByLabel('Dommages visibles').inputValue())
+      .toBe('Pare-chocs rayé');
+    expect(await page.getByLabel('Étiquette des clés').inputValue()).toBe('M-9');
+    expect(paul.errors).toEqual([]);
+    await paul.context.close();
+
     await page.setViewportSize({ width: 768, height: 1024 });
     await page.getByLabel('Kilométrage (km)').fill('45000');
     await page.screenshot({ path: join(SHOTS, 'or-check-in-tablet.png'), fullPage: true });
     await page.getByRole('button', { name: 'Enregistrer la réception' }).click();
-    await page.getByText('Réception enregistrée.').waitFor();
+    await page.getByRole('button', { name: 'Enregistré', exact: true }).waitFor();
 
     await page.goto('/repair-orders/00000000-0000-4000-8000-000000000000');
     await page.getByText('Cet ordre de réparation n’existe pas ou plus.').waitFor();
