@@ -471,6 +471,7 @@ describe('a repair order at the counter', () => {
     const paul = await login(browser, server.url, 'paul@garage.test', PASSWORD);
     await paul.page.goto(`/repair-orders/${id}`);
     await paul.page.getByText('Contrôle des freins').waitFor();
+    await page.getByText('Paul Martin consulte cet ordre de réparation.').waitFor();
     await paul.page.getByLabel('Étiquette des clés').fill('P-4');
     await paul.page.getByLabel('Dommages visibles').fill('Pare-chocs rayé');
     await page.getByLabel('Étiquette des clés').fill('M-9');

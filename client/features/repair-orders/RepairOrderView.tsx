@@ -7,8 +7,9 @@ import { type RepairOrder, RepairOrderSchema } from '../../../domain/schemas/rep
 import type { Settings } from '../../../domain/schemas/settings';
 import { createEditableRecord } from '../../lib/editable-record';
 import { formatDateTime } from '../../lib/format';
+import { usePresence } from '../../lib/presence';
 import { useSession } from '../../lib/session';
-import { EditorStatus, LeaveGuardDialog } from '../../ui/Collaboration';
+import { EditorStatus, LeaveGuardDialog, PresenceNote } from '../../ui/Collaboration';
 import { AmendmentsPanel } from './AmendmentsPanel';
 import { CheckInPanel } from './CheckInPanel';
 import { HandBackPanel } from './HandBackPanel';
@@ -45,6 +46,7 @@ export function RepairOrderView(props: { initial: RepairOrder; settings: Setting
   });
   current = editor.record;
   const order = editor.record;
+  const viewers = usePresence('repair_order', () => props.initial.id, editor.isDirty);
   /** Lines the server said still need the customer's PIEC answer. */
   const [missingPiec, setMissingPiec] = createSignal<string[]>([]);
   const mayWrite = () => canWrite(session.user()?.role);
@@ -82,6 +84,7 @@ export function RepairOrderView(props: { initial: RepairOrder; settings: Setting
           </div>
         )}
       </Show>
+      <PresenceNote viewers={viewers()} what="cet ordre de réparation" />
       <EditorStatus editor={editor} what="cet ordre de réparation" />
       <div class="ro-layout">
         <div class="ro-main">
