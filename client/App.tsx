@@ -6,6 +6,7 @@ import { LoginPage } from './features/auth/LoginPage';
 import { clientRoutes } from './features/clients/clients.routes';
 import { dashboardRoutes } from './features/dashboard/dashboard.routes';
 import { quoteRoutes } from './features/quotes/quotes.routes';
+import { repairOrderRoutes } from './features/repair-orders/repair-orders.routes';
 import { settingsRoutes } from './features/settings/settings.routes';
 import { Protected } from './features/shell/Protected';
 import { technicianRoutes } from './features/technician/technician.routes';
@@ -32,6 +33,7 @@ const routes: RouteDefinition[] = [
       ...clientRoutes,
       ...vehicleRoutes,
       ...quoteRoutes,
+      ...repairOrderRoutes,
       ...alertRoutes,
       ...settingsRoutes,
       ...technicianRoutes,

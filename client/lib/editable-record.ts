@@ -12,7 +12,13 @@ import { useChanges } from './live';
 import { useSession } from './session';
 
 /** The entities a screen edits through this primitive. */
-export type EditableEntity = 'client' | 'vehicle' | 'quote' | 'settings' | 'alert_rules';
+export type EditableEntity =
+  | 'client'
+  | 'vehicle'
+  | 'quote'
+  | 'repair_order'
+  | 'settings'
+  | 'alert_rules';
 type Versioned = { version: number };
 type Who = { id: string; name: string } | null;
 

@@ -24,7 +24,7 @@ export type ConnectionState = 'connecting' | 'online' | 'reconnecting' | 'offlin
 type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 type ChangeListener = (change: Change) => void;
 /** The records a screen can view or edit (presence). */
-export type ViewedEntity = 'client' | 'vehicle' | 'quote';
+export type ViewedEntity = 'client' | 'vehicle' | 'quote' | 'repair_order';
 
 export type Live = {
   socket: LiveSocket;

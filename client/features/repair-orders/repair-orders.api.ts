@@ -1,15 +1,19 @@
 import type { z } from 'zod';
-import type {
-  AmendmentCreateSchema,
-  AmendmentDecisionInputSchema,
-  ClockInputSchema,
-  HandBackInputSchema,
-  RepairOrderAssignSchema,
-  RepairOrderCreate,
-  RepairOrderListQuerySchema,
-  RepairOrderStatus,
-  RepairOrderUpdate,
-  SignatureInputSchema,
+import { AppError } from '../../../domain/errors';
+import { ErrorBodySchema } from '../../../domain/schemas/common';
+import {
+  type AmendmentCreateSchema,
+  type AmendmentDecisionInputSchema,
+  type ClockInputSchema,
+  type HandBackInputSchema,
+  type RepairOrder,
+  type RepairOrderAssignSchema,
+  type RepairOrderCreate,
+  type RepairOrderListQuerySchema,
+  RepairOrderSchema,
+  type RepairOrderStatus,
+  type RepairOrderUpdate,
+  type SignatureInputSchema,
 } from '../../../domain/schemas/repair-order';
 import { api, call } from '../../lib/api';
 import { liveAction, recordQuery, staleOnQuery } from '../../lib/queries';
@@ -106,4 +110,58 @@ export function photoUrl(id: string, photoId: string): string {
 }
 export function signatureImageUrl(id: string, signatureId: string): string {
   return `/api/v1/repair-orders/${id}/signatures/${signatureId}/image`;
+}
+
+/**
+ * Sends a photo's bytes as the body (not JSON: decision 0016), through XMLHttpRequest because
+ * `fetch` cannot report an upload's progress. Resolves with the OR holding the photo; rejects
+ * with the server's AppError (413, 400 on `photo`, 409 past 20 photos).
+ */
+export function uploadRepairOrderPhoto(
+  id: string,
+  photo: Blob,
+  onProgress: (fraction: number) => void,
+): Promise<RepairOrder> {
+  return new Promise((resolve, reject) => {
+    const request = new XMLHttpRequest();
+    request.open('POST', `/api/v1/repair-orders/${id}/photos`);
+    request.withCredentials = true;
+    request.setRequestHeader('Content-Type', photo.type || 'application/octet-stream');
+    request.upload.onprogress = (event) => {
+      if (event.lengthComputable) onProgress(event.loaded / event.total);
+    };
+    request.onerror = () =>
+      reject(
+        new AppError(
+          'unavailable',
+          'Le serveur ne répond pas. Vérifiez la connexion et réessayez.',
+        ),
+      );
+    request.onload = () => {
+      let body: unknown = null;
+      try {
+        body = JSON.parse(request.responseText);
+      } catch {
+        body = null;
+      }
+      if (request.status >= 200 && request.status < 300) {
+        const order = RepairOrderSchema.safeParse(body);
+        if (order.success) resolve(order.data);
+        else reject(new AppError('internal'));
+        return;
+      }
+      const error = ErrorBodySchema.safeParse(body);
+      reject(
+        error.success
+          ? AppError.fromBody(
+              error.data.error.code,
+              error.data.error.message,
+              error.data.error.details,
+              request.status,
+            )
+          : new AppError(request.status === 413 ? 'payload_too_large' : 'internal'),
+      );
+    };
+    request.send(photo);
+  });
 }

@@ -13,6 +13,7 @@ export function VehicleHeader(props: {
   onTransfer: () => void;
   onEdit: () => void;
   onNewQuote: () => void;
+  onNewRepairOrder: () => void;
 }) {
   const isArchived = () => Boolean(props.vehicle.archivedAt);
   return (
@@ -43,6 +44,9 @@ export function VehicleHeader(props: {
           </Button>
           <Button onClick={() => props.onEdit()} disabled={isArchived()}>
             Modifier
+          </Button>
+          <Button onClick={() => props.onNewRepairOrder()} disabled={isArchived()}>
+            Nouvel OR
           </Button>
           <Button variant="primary" onClick={() => props.onNewQuote()} disabled={isArchived()}>
             Nouveau devis

@@ -11,6 +11,7 @@ import { EditorStatus, LeaveGuardDialog, PresenceNote } from '../../ui/Collabora
 import { ConfirmDialog } from '../../ui/Dialog';
 import { showToast } from '../../ui/toast';
 import { NewQuoteDialog } from '../quotes/NewQuoteDialog';
+import { NewRepairOrderDialog } from '../repair-orders/NewRepairOrderDialog';
 import { TransferDialog } from './TransferDialog';
 import { VehicleCard } from './VehicleCard';
 import { VehicleForm } from './VehicleForm';
@@ -25,7 +26,7 @@ import {
 } from './vehicle-values';
 import { archiveVehicle, restoreVehicle, updateVehicle } from './vehicles.api';
 
-type OpenDialog = 'archive' | 'transfer' | 'quote' | null;
+type OpenDialog = 'archive' | 'transfer' | 'quote' | 'repair_order' | null;
 
 /** One vehicle: the card, or the form while editing, live, with what the others do to it. */
 export function VehicleRecord(props: { initial: Vehicle }) {
@@ -97,6 +98,7 @@ export function VehicleRecord(props: { initial: Vehicle }) {
         onTransfer={() => setDialog('transfer')}
         onEdit={() => setEditing(true)}
         onNewQuote={() => setDialog('quote')}
+        onNewRepairOrder={() => setDialog('repair_order')}
       />
 
       <PresenceNote viewers={viewers()} what="cette fiche" />
@@ -156,6 +158,13 @@ export function VehicleRecord(props: { initial: Vehicle }) {
       <Show when={dialog() === 'quote'}>
         <NewQuoteDialog
           open
+          onClose={() => setDialog(null)}
+          clientId={vehicle().clientId}
+          vehicleId={vehicle().id}
+        />
+      </Show>
+      <Show when={dialog() === 'repair_order'}>
+        <NewRepairOrderDialog
           onClose={() => setDialog(null)}
           clientId={vehicle().clientId}
           vehicleId={vehicle().id}
