@@ -65,7 +65,6 @@ async function bring(
   const now = deps.now();
   let order = await updateRepairOrder(deps, actor, opened.id, {
     version: opened.version,
-    mileageKm: null,
     fuelLevel: FUEL[index % FUEL.length]!,
     damage: DAMAGE[index % DAMAGE.length] ?? null,
     checkInNotes: index % 3 === 0 ? 'Client attend un appel avant 17 h' : null,

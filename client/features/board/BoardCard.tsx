@@ -128,7 +128,8 @@ export function BoardCard(props: {
         </p>
       </Show>
       <Show
-        when={props.mayWrite}
+        // A car handed back is closed: its technician is history, no longer a choice.
+        when={props.mayWrite && props.card.status !== 'handed_back'}
         fallback={<p class="board-card-line">{props.card.technicianName ?? 'Non attribué'}</p>}
       >
         <footer class="board-card-actions">
