@@ -9,6 +9,7 @@ import {
   transitionRepairOrder,
   updateRepairOrder,
 } from '../features/repair-orders/repair-orders.service';
+import { getVehicle } from '../features/vehicles/vehicles.service';
 import { demoSignaturePng } from './signature-png';
 
 const FUEL = ['quarter', 'half', 'three_quarters', 'full', 'reserve'] as const;
@@ -63,8 +64,11 @@ async function bring(
   index: number,
 ): Promise<void> {
   const now = deps.now();
+  // The dashboard read at the counter: a little above the vehicle's last known reading.
+  const { lastMileage } = await getVehicle(deps, actor, opened.vehicleId);
   let order = await updateRepairOrder(deps, actor, opened.id, {
     version: opened.version,
+    mileageKm: lastMileage ? lastMileage.km + 150 + index * 37 : null,
     fuelLevel: FUEL[index % FUEL.length]!,
     damage: DAMAGE[index % DAMAGE.length] ?? null,
     checkInNotes: index % 3 === 0 ? 'Client attend un appel avant 17 h' : null,
