@@ -61,8 +61,9 @@ describe('two staff on the clients list', () => {
     await expect.poll(() => row.textContent()).toContain('modifié par Marie Dubois');
     expect(reloads).toEqual([]);
 
-    // The board's live feed says who did it.
+    // The live feed, folded under the workshop board, says who did it.
     await paul.page.getByRole('link', { name: 'Comptoir' }).click();
+    await paul.page.getByText('Activité en direct').click();
     await paul.page.getByText('Marie Dubois a créé le client Élodie Vasseur').waitFor();
 
     expect([...marie.errors, ...paul.errors]).toEqual([]);
