@@ -38,6 +38,8 @@ describe('an open screen across a server restart', () => {
   it('reconnects by itself and catches up every change it missed, without a reload', async () => {
     const ines = await login(browser, server.url, 'ines@garage.test', 'motdepasse-comptoir');
     await ines.page.getByText('En direct', { exact: true }).waitFor();
+    // The live feed, folded under the workshop board on the home screen.
+    await ines.page.getByText('Activité en direct').click();
     const reloads: string[] = [];
     ines.page.on('load', () => reloads.push(ines.page.url()));
 
