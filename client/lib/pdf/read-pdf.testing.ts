@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
+import type { EmbeddedFonts } from './document-kit';
 
 /**
  * For the PDF tests (tests only): a document read back through poppler, as a reader sees it,
@@ -46,6 +47,17 @@ export function createPdfReader(): {
       };
     },
     dispose: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+/** The fonts `loadEmbeddedFonts` fetches in the browser, read from the files in Node. */
+export function readEmbeddedFonts(): EmbeddedFonts {
+  const read = (file: string) =>
+    readFileSync(new URL(`./fonts/${file}`, import.meta.url)).toString('base64');
+  return {
+    normal: read('DejaVuSans.ttf'),
+    bold: read('DejaVuSans-Bold.ttf'),
+    italic: read('DejaVuSans-Oblique.ttf'),
   };
 }
 
