@@ -17,6 +17,9 @@ import {
   drawWideBox,
   type EmbeddedFonts,
   ensureSpace,
+  MARGIN,
+  MUTED,
+  PAGE_WIDTH,
 } from '../../../lib/pdf/document-kit';
 import {
   drawLinesTable,
@@ -24,7 +27,7 @@ import {
   type PricedLine,
   pricedLineColumns,
 } from '../../../lib/pdf/lines-table';
-import { drawAmountRows, drawTotalsBlock } from '../../../lib/pdf/totals-block';
+import { drawAmountRows, drawTotalsBlock, TOTALS_LABEL_X } from '../../../lib/pdf/totals-block';
 import {
   describeBuyer,
   describeDeliveryAddress,
@@ -176,5 +179,9 @@ function drawTotals(doc: jsPDF, y: number, invoice: Invoice, totals: InvoiceTota
   const prepaid = describePrepaidRows(invoice, totals);
   if (prepaid.length === 0) return next;
   const top = ensureSpace(doc, next + 4, prepaid.length * 6 + 6);
-  return drawAmountRows(doc, top, prepaid, { rule: true });
+  // The kit's rule sits 3 mm above the baseline, on the caps of a label this long.
+  doc.setDrawColor(...MUTED);
+  doc.setLineWidth(0.2);
+  doc.line(TOTALS_LABEL_X - 70, top - 5, PAGE_WIDTH - MARGIN, top - 5);
+  return drawAmountRows(doc, top, prepaid);
 }
