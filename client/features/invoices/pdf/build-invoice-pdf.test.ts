@@ -38,6 +38,7 @@ describe('the invoice PDF', () => {
       'SARL au capital de 20 000 €',
       '8 quai Perrache',
       '69002 Lyon',
+      'Tél. 04 78 00 00 00 · contact@garage-du-rhone.fr',
       'SIRET 812 345 676 00017',
       'SIREN 812 345 676',
       'RCS Lyon 812 345 676',

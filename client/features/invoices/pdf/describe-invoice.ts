@@ -8,6 +8,7 @@ import type {
   InvoiceSeller,
   SnapshotAddress,
 } from '../../../../domain/schemas/invoice';
+import { formatPhone } from '../../../lib/format';
 import { type Company, calendarDate, euros } from '../../../lib/pdf/document-kit';
 
 /**
@@ -20,7 +21,10 @@ export function formatSirenOrSiret(digits: string): string {
   return digits.replace(/^(\d{3})(\d{3})(\d{3})(\d*)$/, '$1 $2 $3 $4').trim();
 }
 
-/** The seller snapshot as the kit's header draws a company (no logo: the snapshot has none). */
+/**
+ * The seller snapshot as the kit's header draws a company (no logo: the snapshot has none), the
+ * phone as the French read it.
+ */
 export function toHeaderCompany(seller: InvoiceSeller): Company {
   return {
     name: seller.name,
@@ -30,7 +34,7 @@ export function toHeaderCompany(seller: InvoiceSeller): Company {
     siret: seller.siret,
     registry: seller.registry,
     vatNumber: seller.vatNumber,
-    phone: seller.phone,
+    phone: seller.phone ? formatPhone(seller.phone) : null,
     email: seller.email,
     website: null,
     logo: null,
