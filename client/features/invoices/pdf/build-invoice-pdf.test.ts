@@ -199,6 +199,31 @@ describe('the invoice PDF', () => {
     expect(invoicePdfFileName(CREDIT_NOTE)).toBe('AV-2026-00007.pdf');
   });
 
+  it('runs a long invoice over pages that name it, the totals and mentions whole at the end', () => {
+    const lines = Array.from({ length: 60 }, (_, index) => BUSINESS_INVOICE.lines[index % 7]!);
+    const { text, pages } = render('long.pdf', { ...BUSINESS_INVOICE, lines });
+    expect(pages).toBeGreaterThanOrEqual(2);
+    const sheets = text.split('\f').filter((sheet) => sheet.trim());
+    expect(sheets).toHaveLength(pages);
+    sheets.forEach((sheet, index) => {
+      expect(sheet).toContain(`Page ${index + 1} / ${pages}`);
+      expect(sheet).toContain('SIREN 812 345 676 — RCS Lyon 812 345 676');
+      if (index > 0) {
+        expect(sheet).toContain('Facture FAC-2026-00101 — Transports Dupont & Fils');
+        expect(sheet).toContain('Désignation');
+      }
+    });
+    const last = sheets.at(-1)!.replace(/\s+/g, ' ');
+    expect(last).toContain('Total TTC');
+    expect(last).toContain('Pas d’escompte pour paiement anticipé.');
+  });
+
+  it('prints names no standard PDF font could (Polish, Romanian, Turkish letters)', () => {
+    const buyer = { ...PERSON_INVOICE.buyer, name: 'Łukasz Wiśniewski, Ștefan Öztürk, Ğ' };
+    const { flat } = render('unicode.pdf', { ...PERSON_INVOICE, buyer });
+    expect(flat).toContain('Łukasz Wiśniewski, Ștefan Öztürk, Ğ');
+  });
+
   it('embeds every font it draws with', () => {
     const { fonts: listed } = render('fonts.pdf', BUSINESS_INVOICE);
     expect(listed.length).toBeGreaterThan(0);
