@@ -49,10 +49,46 @@ export const parisDateTime = (instant: string): string =>
 
 export type Company = SettingsValues['company'];
 
-/** A blank A4 page in millimetres, with the document's properties and the ink colour set. */
-export function createDocument(properties: { title: string; subject: string }): jsPDF {
-  const doc = new jsPDF({ unit: 'mm', format: 'a4', compress: true });
+/**
+ * TrueType files embedded in the document, as base64: regular, bold and oblique of one family.
+ * The standard 14 fonts jsPDF draws by default are not embedded, which PDF/A forbids (an
+ * invoice's Factur-X file, decision 0017); DejaVu Sans ships in `./fonts` with its licence.
+ */
+export type EmbeddedFonts = { normal: string; bold: string; italic: string };
+
+export const EMBEDDED_FONT_FAMILY = 'DejaVuSans';
+
+const fontFamilies = new WeakMap<jsPDF, string>();
+
+/** The family every drawing function sets: the embedded one if the document has it. */
+export function getFontFamily(doc: jsPDF): string {
+  return fontFamilies.get(doc) ?? 'helvetica';
+}
+
+/**
+ * A blank A4 page in millimetres, with the document's properties and the ink colour set; with
+ * `fonts`, everything is drawn in them and only the fonts used are written to the file.
+ */
+export function createDocument(
+  properties: { title: string; subject: string },
+  options: { fonts?: EmbeddedFonts } = {},
+): jsPDF {
+  const doc = new jsPDF({
+    unit: 'mm',
+    format: 'a4',
+    compress: true,
+    putOnlyUsedFonts: Boolean(options.fonts),
+  });
   doc.setProperties({ ...properties, creator: 'GestionPro' });
+  if (options.fonts) {
+    for (const [style, base64] of Object.entries(options.fonts)) {
+      const file = `${EMBEDDED_FONT_FAMILY}-${style}.ttf`;
+      doc.addFileToVFS(file, base64);
+      doc.addFont(file, EMBEDDED_FONT_FAMILY, style);
+    }
+    fontFamilies.set(doc, EMBEDDED_FONT_FAMILY);
+    doc.setFont(EMBEDDED_FONT_FAMILY, 'normal');
+  }
   doc.setTextColor(...INK);
   return doc;
 }
@@ -90,24 +126,24 @@ export function drawCompanyHeader(
       // An unreadable image must not stop the document: it prints without its logo.
     }
   }
-  doc.setFont('helvetica', 'bold');
+  doc.setFont(getFontFamily(doc), 'bold');
   doc.setFontSize(14);
   doc.text(safe(company.name ?? ''), companyX, y + 5);
-  doc.setFont('helvetica', 'normal');
+  doc.setFont(getFontFamily(doc), 'normal');
   doc.setFontSize(8.5);
   const identity = describeCompany(company, vatExempt);
   for (const [index, line] of identity.entries())
     doc.text(safe(line), companyX, y + 10 + index * 3.8);
   const identityBottom = y + 10 + identity.length * 3.8;
 
-  doc.setFont('helvetica', 'bold');
+  doc.setFont(getFontFamily(doc), 'bold');
   doc.setFontSize(heading.titleSize ?? 20);
   doc.setTextColor(...ACCENT);
   doc.text(safe(heading.title), PAGE_WIDTH - MARGIN, y + 6, { align: 'right' });
   doc.setTextColor(...INK);
   doc.setFontSize(11);
   doc.text(safe(heading.reference), PAGE_WIDTH - MARGIN, y + 12, { align: 'right' });
-  doc.setFont('helvetica', 'normal');
+  doc.setFont(getFontFamily(doc), 'normal');
   doc.setFontSize(9);
   for (const [index, line] of heading.details.entries()) {
     doc.text(safe(line), PAGE_WIDTH - MARGIN, y + 17 + index * 4.5, { align: 'right' });
@@ -209,7 +245,7 @@ function wrapBoxLines(doc: jsPDF, box: BoxContent, width: number): BoxLine[] {
   doc.setFontSize(9);
   return box.lines.flatMap((line, index) => {
     const isBold = Boolean(box.isFirstLineBold) && index === 0;
-    doc.setFont('helvetica', isBold ? 'bold' : 'normal');
+    doc.setFont(getFontFamily(doc), isBold ? 'bold' : 'normal');
     const wrapped = doc.splitTextToSize(safe(line), width - 6) as string[];
     return wrapped.map((text) => ({ text, isBold }));
   });
@@ -227,14 +263,14 @@ function drawBox(
   doc.setDrawColor(...RULE);
   doc.setLineWidth(0.3);
   doc.roundedRect(x, y, width, height, 1.5, 1.5);
-  doc.setFont('helvetica', 'bold');
+  doc.setFont(getFontFamily(doc), 'bold');
   doc.setFontSize(7.5);
   doc.setTextColor(...MUTED);
   doc.text(safe(title).toUpperCase(), x + 3, y + 4.5);
   doc.setTextColor(...INK);
   doc.setFontSize(9);
   lines.forEach((line, index) => {
-    doc.setFont('helvetica', line.isBold ? 'bold' : 'normal');
+    doc.setFont(getFontFamily(doc), line.isBold ? 'bold' : 'normal');
     doc.text(line.text, x + 3, y + 9.5 + index * BOX_LINE);
   });
 }
@@ -242,7 +278,7 @@ function drawBox(
 /** A section's title in the accent colour, on a new page when the section would not start. */
 export function drawSectionTitle(doc: jsPDF, y: number, title: string, keepWith = 12): number {
   const top = ensureSpace(doc, y, 6 + keepWith);
-  doc.setFont('helvetica', 'bold');
+  doc.setFont(getFontFamily(doc), 'bold');
   doc.setFontSize(10);
   doc.setTextColor(...ACCENT);
   doc.text(safe(title), MARGIN, top + 3);
@@ -252,7 +288,7 @@ export function drawSectionTitle(doc: jsPDF, y: number, title: string, keepWith 
 
 /** Small paragraphs across the page (rates, terms, remarks), each kept whole on a page. */
 export function drawParagraphs(doc: jsPDF, y: number, paragraphs: string[]): number {
-  doc.setFont('helvetica', 'normal');
+  doc.setFont(getFontFamily(doc), 'normal');
   doc.setFontSize(8.5);
   let next = y;
   for (const paragraph of paragraphs) {
@@ -317,7 +353,7 @@ export function drawFooters(doc: jsPDF, legalFooter: string | null): void {
   const pages = doc.getNumberOfPages();
   for (let page = 1; page <= pages; page++) {
     doc.setPage(page);
-    doc.setFont('helvetica', 'normal');
+    doc.setFont(getFontFamily(doc), 'normal');
     doc.setFontSize(7.5);
     doc.setTextColor(...MUTED);
     const footer = doc.splitTextToSize(safe(legalFooter ?? ''), CONTENT_WIDTH - 25) as string[];
@@ -335,7 +371,7 @@ export function drawRunningHeaders(doc: jsPDF, text: string): void {
   const pages = doc.getNumberOfPages();
   for (let page = 2; page <= pages; page++) {
     doc.setPage(page);
-    doc.setFont('helvetica', 'normal');
+    doc.setFont(getFontFamily(doc), 'normal');
     doc.setFontSize(7.5);
     doc.setTextColor(...MUTED);
     doc.text(safe(text), MARGIN, MARGIN - 5);

@@ -7,6 +7,7 @@ import {
   BAND,
   euros,
   FOOTER_SPACE,
+  getFontFamily,
   INK,
   lastTableBottom,
   MARGIN,
@@ -198,7 +199,7 @@ export function drawLinesTable<L>(
     showHead: 'everyPage',
     margin: { left: MARGIN, right: MARGIN, bottom: FOOTER_SPACE, top: MARGIN },
     styles: {
-      font: 'helvetica',
+      font: getFontFamily(doc),
       fontSize: input.fontSize ?? 8.5,
       cellPadding: input.cellPadding ?? 1.6,
       textColor: INK,

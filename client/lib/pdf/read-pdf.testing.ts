@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
+import type { EmbeddedFonts } from './document-kit';
 
 /**
  * For the PDF tests (tests only): a document read back through poppler, as a reader sees it,
@@ -14,9 +15,16 @@ export type PdfReading = {
   text: string;
   /** The text with every run of white space as one space, to find a sentence across lines. */
   flat: string;
+  /**
+   * `pdftotext -raw` (the order the text was drawn in) with white space runs as one space: a
+   * sentence that wraps inside one of two boxes side by side reads whole here.
+   */
+  drawnFlat: string;
   pages: number;
   /** The images drawn, page by page (`pdfimages -list`). */
   imagePages: number[];
+  /** The fonts `pdffonts` lists, and whether each is embedded. */
+  fonts: Array<{ name: string; isEmbedded: boolean }>;
 };
 
 /** A scratch folder for the files, removed by `dispose`; PDF_OUT_DIR keeps them to look at. */
@@ -30,11 +38,14 @@ export function createPdfReader(): {
       const file = join(process.env.PDF_OUT_DIR ?? dir, name);
       writeFileSync(file, Buffer.from(bytes));
       const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+      const drawn = execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' });
       const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
       const images = execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' });
+      const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' });
       return {
         text,
         flat: text.replace(/\s+/g, ' '),
+        drawnFlat: drawn.replace(/\s+/g, ' '),
         pages: Number(/Pages:\s+(\d+)/.exec(info)?.[1]),
         imagePages: images
           .split('\n')
@@ -43,9 +54,29 @@ export function createPdfReader(): {
           // An image with transparency comes with its soft mask: count the image once.
           .filter((columns) => columns[2] === 'image')
           .map((columns) => Number(columns[0])),
+        fonts: fonts
+          .split('\n')
+          .slice(2)
+          .filter((row) => row.trim())
+          .map((row) => {
+            // name, type (may hold spaces), encoding, emb, sub, uni, object, generation.
+            const columns = row.trim().split(/\s+/);
+            return { name: columns[0]!, isEmbedded: columns.at(-5) === 'yes' };
+          }),
       };
     },
     dispose: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+/** The fonts `loadEmbeddedFonts` fetches in the browser, read from the files in Node. */
+export function readEmbeddedFonts(): EmbeddedFonts {
+  const read = (file: string) =>
+    readFileSync(new URL(`./fonts/${file}`, import.meta.url)).toString('base64');
+  return {
+    normal: read('DejaVuSans.ttf'),
+    bold: read('DejaVuSans-Bold.ttf'),
+    italic: read('DejaVuSans-Oblique.ttf'),
   };
 }
 

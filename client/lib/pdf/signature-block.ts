@@ -1,5 +1,14 @@
 import type { jsPDF } from 'jspdf';
-import { CONTENT_WIDTH, ensureSpace, INK, MARGIN, MUTED, PAGE_WIDTH, safe } from './document-kit';
+import {
+  CONTENT_WIDTH,
+  ensureSpace,
+  getFontFamily,
+  INK,
+  MARGIN,
+  MUTED,
+  PAGE_WIDTH,
+  safe,
+} from './document-kit';
 
 /**
  * A signature box: its title, the printed prompts (what signing means, where to sign on paper),
@@ -27,10 +36,10 @@ export function drawSignatureBox(
   doc.setDrawColor(...MUTED);
   doc.setLineWidth(0.2);
   doc.rect(x, y, width, height);
-  doc.setFont('helvetica', 'bold');
+  doc.setFont(getFontFamily(doc), 'bold');
   doc.setFontSize(9);
   doc.text(safe(box.title), x + 3, y + 5);
-  doc.setFont('helvetica', 'normal');
+  doc.setFont(getFontFamily(doc), 'normal');
   doc.setFontSize(8);
   doc.setTextColor(...MUTED);
   let promptsBottom = y + 5;

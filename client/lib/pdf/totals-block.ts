@@ -1,7 +1,7 @@
 import type { jsPDF } from 'jspdf';
 import type { QuoteTotals } from '../../../domain/quote/totals';
 import { formatVatRate, VAT_EXEMPTION_MENTION } from '../../../domain/quote/vat';
-import { ensureSpace, euros, MARGIN, MUTED, PAGE_WIDTH, safe } from './document-kit';
+import { ensureSpace, euros, getFontFamily, MARGIN, MUTED, PAGE_WIDTH, safe } from './document-kit';
 
 type Totals = Pick<QuoteTotals, 'exclVatCents' | 'inclVatCents' | 'byRate'>;
 
@@ -36,7 +36,7 @@ export function drawTotalsBlock(
   }
   let next = drawAmountRows(doc, ensureSpace(doc, y, rows.length * 6 + 10), rows);
   if (input.vatExempt) {
-    doc.setFont('helvetica', 'italic');
+    doc.setFont(getFontFamily(doc), 'italic');
     doc.setFontSize(9);
     doc.text(VAT_EXEMPTION_MENTION, PAGE_WIDTH - MARGIN, next, { align: 'right' });
     next += 6;
@@ -61,7 +61,7 @@ export function drawAmountRows(
   }
   let next = y;
   for (const [label, amount, isGrand] of rows) {
-    doc.setFont('helvetica', isGrand ? 'bold' : 'normal');
+    doc.setFont(getFontFamily(doc), isGrand ? 'bold' : 'normal');
     doc.setFontSize(isGrand ? (options.grandFontSize ?? 11) : 9);
     doc.text(safe(label), TOTALS_LABEL_X, next, { align: 'right' });
     doc.text(amount, PAGE_WIDTH - MARGIN, next, { align: 'right' });
