@@ -395,7 +395,7 @@ describe('a repair order at the counter', () => {
     await page.getByRole('button', { name: 'Aperçu' }).click();
     const preview = page.getByRole('dialog', { name: 'Aperçu de l’ordre de réparation' });
     await expect
-      .poll(() => preview.locator('iframe.ro-pdf-preview').getAttribute('src'))
+      .poll(() => preview.locator('iframe.pdf-preview').getAttribute('src'))
       .toMatch(/^blob:/);
     await preview.getByRole('button', { name: 'Fermer' }).click();
     expect(readdirSync(SHOTS).some((name) => name.startsWith('or-pdf'))).toBe(true);
