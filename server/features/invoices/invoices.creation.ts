@@ -29,6 +29,7 @@ import { fieldError, lockAndRead, recordInvoice, toContentColumns } from './invo
 import {
   insertInvoice,
   type LineValues,
+  lockInvoicingOf,
   replaceInvoiceLines,
   selectCreditedQuantities,
   selectFinalInvoiceOf,
@@ -72,6 +73,7 @@ async function checkNoFinalInvoice(
   tx: Executor,
   origin: { repairOrderId: string } | { quoteId: string },
 ): Promise<void> {
+  await lockInvoicingOf(tx, 'repairOrderId' in origin ? origin.repairOrderId : origin.quoteId);
   const existing = await selectFinalInvoiceOf(tx, origin);
   if (existing) {
     throw new AppError(

@@ -223,3 +223,11 @@ export async function selectInvoicePageIds(
     .orderBy(desc(invoices.createdAt), desc(invoices.id))
     .limit(query.limit);
 }
+
+/**
+ * Makes the drafts of one OR or quote queue until commit, so the "no invoice yet" check that
+ * follows sees the one committed just before (the partial unique indexes stay the last word).
+ */
+export async function lockInvoicingOf(db: Executor, originId: string): Promise<void> {
+  await db.execute(sql`select pg_advisory_xact_lock(hashtext(${`invoice-of:${originId}`}))`);
+}

@@ -199,6 +199,14 @@ describe.each(ENGINES)('invoices API on %s', (engine) => {
     expect(again.details).toEqual({ invoiceId: draft.id, number: null });
   });
 
+  it('makes one draft of an OR asked twice at once, and refuses the other with invoice_exists', async () => {
+    const order = await handedBackOrder();
+    const replies = await Promise.all(
+      [0, 1].map(() => invoices().$post({ json: { repairOrderId: order.id } })),
+    );
+    expect(replies.map((reply) => reply.status).sort()).toEqual([201, 409]);
+  });
+
   it('refuses an OR that is not handed back', async () => {
     const order = await openOrder();
     const refused = await expectError(
