@@ -254,6 +254,7 @@ const MATRIX: Record<string, Line> = {
   },
   'GET /api/v1/invoices/{id}': { access: 'records', request: () => id },
   'PATCH /api/v1/invoices/{id}': { access: 'records', request: () => versioned({ note: 'x' }) },
+  'DELETE /api/v1/invoices/{id}': { access: 'records', request: () => id },
   'POST /api/v1/invoices/{id}/issue': { access: 'records', request: () => versioned() },
   'POST /api/v1/invoices/{id}/credit-note': {
     access: 'records',

@@ -86,6 +86,21 @@ async function checkNoFinalInvoice(
   }
 }
 
+/** A deposit comes before the final invoice: once that is issued, nothing would deduct it. */
+async function checkNotInvoiced(
+  tx: Executor,
+  origin: { repairOrderId: string } | { quoteId: string },
+): Promise<void> {
+  const existing = await selectFinalInvoiceOf(tx, origin);
+  if (existing?.number) {
+    throw new AppError(
+      'invoice_exists',
+      `La facture ${existing.number} est émise : un acompte ne s’y déduirait plus.`,
+      { invoiceId: existing.id, number: existing.number },
+    );
+  }
+}
+
 async function vehicleOfQuote(tx: Executor, quote: Quote): Promise<InvoiceVehicle | null> {
   if (!quote.vehicleId) return null;
   const vehicle = await readVehicle(tx, quote.vehicleId);
@@ -175,6 +190,7 @@ async function draftDeposit(
   };
   if (input.repairOrderId) {
     const order = await requireOrder(tx, input.repairOrderId, now);
+    await checkNotInvoiced(tx, { repairOrderId: order.id });
     const client = await requireClient(tx, order.clientId, 'repairOrderId');
     return {
       ...common,
@@ -198,6 +214,7 @@ async function draftDeposit(
     };
   }
   const quote = await requireAcceptedQuote(tx, input.quoteId ?? '');
+  await checkNotInvoiced(tx, { quoteId: quote.id });
   const client = await requireClient(tx, quote.clientId, 'quoteId');
   return {
     ...common,

@@ -231,3 +231,8 @@ export async function selectInvoicePageIds(
 export async function lockInvoicingOf(db: Executor, originId: string): Promise<void> {
   await db.execute(sql`select pg_advisory_xact_lock(hashtext(${`invoice-of:${originId}`}))`);
 }
+
+/** A draft deleted with its lines (an issued invoice is never deleted: the service checks). */
+export async function deleteDraftInvoice(db: Executor, id: string): Promise<void> {
+  await db.delete(invoices).where(and(eq(invoices.id, id), eq(invoices.status, 'draft')));
+}

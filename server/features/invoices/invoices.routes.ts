@@ -18,6 +18,7 @@ import {
 import {
   createCreditNote,
   createInvoice,
+  deleteInvoice,
   getInvoice,
   issueInvoice,
   listInvoices,
@@ -89,6 +90,21 @@ export function invoicesRoutes(deps: Deps) {
         const { id } = c.req.valid('param');
         return c.json(await updateInvoice(deps, requireActor(c), id, c.req.valid('json')), 200);
       },
+    )
+    .openapi(
+      createRoute({
+        method: 'delete',
+        path: '/{id}',
+        tags: ['invoices'],
+        description:
+          'Deletes a draft (never numbered: no gap); 409 `invoice_locked` once issued. Answers the draft as it was.',
+        request: { params: IdParamSchema },
+        responses: {
+          200: jsonContent(InvoiceSchema, 'Deleted'),
+          ...errorResponses(400, 401, 403, 404, 409),
+        },
+      }),
+      async (c) => c.json(await deleteInvoice(deps, requireActor(c), c.req.valid('param').id), 200),
     )
     .openapi(
       createRoute({

@@ -19,7 +19,7 @@ import {
   selectInvoicesByIds,
   toContentColumns,
 } from './invoices.records';
-import { replaceInvoiceLines, selectInvoicePageIds } from './invoices.repo';
+import { deleteDraftInvoice, replaceInvoiceLines, selectInvoicePageIds } from './invoices.repo';
 
 /*
  * Invoices, credit notes and deposit invoices (decision 0017, "Server"): the list, reading one,
@@ -94,6 +94,21 @@ export async function updateInvoice(
     const values = toContentColumns(content);
     if (fields.lines) await replaceInvoiceLines(tx, id, fields.lines);
     return saveInvoice(tx, deps, record, current, values, 'updated');
+  });
+}
+
+/**
+ * A draft thrown away, never numbered so leaving no gap; a credit note's draft gives back the
+ * quantities it held. An issued invoice is final: 409 `invoice_locked`.
+ */
+export async function deleteInvoice(deps: Deps, actor: Actor, id: string): Promise<Invoice> {
+  requireRole(actor, WRITERS);
+  return writeWithChanges(deps, actor, async (tx, record) => {
+    const { invoice } = await lockAndRead(tx, id);
+    checkDraft(invoice);
+    await deleteDraftInvoice(tx, id);
+    record({ entity: 'invoice', action: 'deleted', id, data: invoice });
+    return invoice;
   });
 }
 

@@ -354,6 +354,15 @@ describe.each(ENGINES)('invoices API on %s', (engine) => {
       one()['credit-note'].$post({ param: { id: invoice.id }, json: {} }),
     );
     expect(nothingLeft.details.lines.map((line) => line.remainingQuantity)).toEqual([0, 0]);
+    // A draft thrown away gives its quantities back; an issued credit note stays.
+    await expectError('invoice_locked', one().$delete({ param: { id: issuedNote.id } }));
+    expect((await expectStatus(200, one().$delete({ param: { id: rest.id } }))).id).toBe(rest.id);
+    await expectError('not_found', one().$get({ param: { id: rest.id } }));
+    const again = await expectStatus(
+      201,
+      one()['credit-note'].$post({ param: { id: invoice.id }, json: {} }),
+    );
+    expect(again.lines.map((line) => line.quantity)).toEqual([1, 1]);
   });
 
   it('deducts an issued deposit of the OR from its final invoice as the prepaid amount', async () => {
@@ -406,6 +415,13 @@ describe.each(ENGINES)('invoices API on %s', (engine) => {
         amountInclVatCents: 6000,
       },
     ]);
+    const late = await expectError(
+      'invoice_exists',
+      invoices().$post({
+        json: { kind: 'deposit', repairOrderId: order.id, lines: deposit.lines },
+      }),
+    );
+    expect(late.details).toEqual({ invoiceId: final.id, number: final.number });
     const xml = await (await staff.raw('GET', `/api/v1/invoices/${final.id}/cii.xml`)).text();
     expect(xml).toContain('<ram:TotalPrepaidAmount>60.00</ram:TotalPrepaidAmount>');
     // 142,41 € HT + 28,48 € TVA = 170,89 €, less the 60 € deposit.
