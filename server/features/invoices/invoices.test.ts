@@ -1,7 +1,10 @@
+import { createHash } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashRepairOrderVersion } from '../../../domain/repair-order/version-hash';
 import { type Invoice, InvoiceSchema } from '../../../domain/schemas/invoice';
 import type { RepairOrder, SignatureKind } from '../../../domain/schemas/repair-order';
+import { invoices as invoicesTable } from '../../db/schema';
 import { type ApiClient, expectError, expectStatus } from '../../test/api-client';
 import { ENGINES } from '../../test/databases';
 import {
@@ -11,7 +14,7 @@ import {
   buildVehicleInput,
 } from '../../test/factories';
 import { startTestServer, type TestServer } from '../../test/harness';
-import { connectSocket, waitForChange, waitForEvent } from '../../test/socket';
+import { connectSocket, recordEvents, waitForChange, waitForEvent } from '../../test/socket';
 import { takeNextInvoiceNumber } from './invoices.repo';
 
 /**
@@ -115,11 +118,13 @@ describe.each(ENGINES)('invoices API on %s', (engine) => {
   }
 
   /** A quote of one job, sent and accepted: parts and labour sold over the counter. */
-  async function acceptedQuote(clientId?: string) {
+  async function acceptedQuote(clientId?: string, vehicleId?: string) {
     const owner = clientId ?? (await createParties()).client.id;
     const draft = await expectStatus(
       201,
-      staff.api.quotes.$post({ json: { clientId: owner, jobs: buildJobs(1) } }),
+      staff.api.quotes.$post({
+        json: { clientId: owner, jobs: buildJobs(1), ...(vehicleId ? { vehicleId } : {}) },
+      }),
     );
     const sent = await expectStatus(
       200,
@@ -205,6 +210,49 @@ describe.each(ENGINES)('invoices API on %s', (engine) => {
       [0, 1].map(() => invoices().$post({ json: { repairOrderId: order.id } })),
     );
     expect(replies.map((reply) => reply.status).sort()).toEqual([201, 409]);
+  });
+
+  it('makes a draft of an accepted quote sold over the counter, and sends a quote with an OR to its OR', async () => {
+    const quote = await acceptedQuote();
+    const draft = await expectStatus(201, invoices().$post({ json: { quoteId: quote.id } }));
+    expect(draft).toMatchObject({
+      kind: 'invoice',
+      status: 'draft',
+      serviceDate: TODAY,
+      vehicle: null,
+      origin: { repairOrderId: null, quoteId: quote.id, quoteNumber: quote.number },
+      buyer: { clientId: quote.clientId, name: quote.clientName },
+    });
+    expect(draft.lines.map((line) => [line.kind, line.partCondition])).toEqual([
+      ['labour', null],
+      ['part', 'new'],
+    ]);
+    await expectError('invoice_exists', invoices().$post({ json: { quoteId: quote.id } }));
+    const { client, vehicle } = await createParties();
+    const ordered = await acceptedQuote(client.id, vehicle.id);
+    const order = await expectStatus(
+      201,
+      staff.api['repair-orders'].$post({ json: { quoteId: ordered.id } }),
+    );
+    const refused = await expectError(
+      'quote_already_ordered',
+      invoices().$post({ json: { quoteId: ordered.id } }),
+    );
+    expect(refused.details).toEqual({ repairOrderId: order.id, number: order.number });
+    const notAccepted = await expectError(
+      'quote_not_accepted',
+      invoices().$post({
+        json: {
+          quoteId: (
+            await expectStatus(
+              201,
+              staff.api.quotes.$post({ json: { clientId: client.id, jobs: buildJobs(1) } }),
+            )
+          ).id,
+        },
+      }),
+    );
+    expect(notAccepted.details).toEqual({ status: 'draft' });
   });
 
   it('refuses an OR that is not handed back', async () => {
@@ -437,6 +485,12 @@ describe.each(ENGINES)('invoices API on %s', (engine) => {
       `attachment; filename="${invoice.number}.xml"`,
     );
     const xml = await response.text();
+    // The bytes served are those whose SHA-256 was stored on issue (the PDF will embed them).
+    const [stored] = await server.deps.db
+      .select({ sha256: invoicesTable.ciiSha256 })
+      .from(invoicesTable)
+      .where(eq(invoicesTable.id, invoice.id));
+    expect(stored?.sha256).toBe(createHash('sha256').update(xml, 'utf8').digest('hex'));
     expect(xml).toContain(`<ram:ID>${invoice.number}</ram:ID>`);
     expect(xml).toContain('<ram:TypeCode>380</ram:TypeCode>');
     expect(xml).toContain('<ram:TaxBasisTotalAmount>142.41</ram:TaxBasisTotalAmount>');
@@ -474,19 +528,34 @@ describe.each(ENGINES)('invoices API on %s', (engine) => {
     expect(issued.items.map((item) => item.id)).toEqual([second.id, first.id]);
   });
 
-  it('broadcasts an invoice’s change to the counter’s sockets', async () => {
+  it('broadcasts an invoice’s change to the counter’s sockets, and to the wall only its seq', async () => {
+    const admin = await server.admin();
+    const token = await expectStatus(
+      201,
+      admin.api['display-tokens'].$post({ json: { name: 'Accueil' } }),
+    );
+    const wall = server.client();
+    await expectStatus(200, wall.api.auth.display.$post({ json: { token: token.token } }));
     const socket = connectSocket(server.url, staff.cookie);
+    const screen = connectSocket(server.url, wall.cookie);
     try {
-      await waitForEvent(socket, 'hello');
+      await Promise.all([waitForEvent(socket, 'hello'), waitForEvent(screen, 'hello')]);
       const quote = await acceptedQuote();
+      const feed = recordEvents(screen, 'feed');
       const seen = waitForChange(socket, 'invoice', (change) => change.action === 'created');
+      const skipped = waitForEvent(screen, 'skip', (skip) => skip.entity === 'invoice');
       const draft = await expectStatus(201, invoices().$post({ json: { quoteId: quote.id } }));
       const change = await seen;
       expect(change.id).toBe(draft.id);
       expect(change.data).toEqual(draft);
       expect(change.actor?.name).toBe('Karim Atelier');
+      const [skip] = await skipped;
+      expect(skip).toEqual({ seq: change.seq, entity: 'invoice' });
+      // Events on one socket arrive in order: had a label been sent, it would be here by now.
+      expect(feed.filter(([entry]) => entry.entity === 'invoice')).toEqual([]);
     } finally {
       socket.disconnect();
+      screen.disconnect();
     }
   });
 });
