@@ -15,6 +15,7 @@ import {
   jsonContent,
   requireActor,
 } from '../../http/router';
+import { ciiRoutes } from './invoices.cii.routes';
 import {
   createCreditNote,
   createInvoice,
@@ -22,7 +23,6 @@ import {
   getInvoice,
   issueInvoice,
   listInvoices,
-  readInvoiceCii,
   updateInvoice,
 } from './invoices.service';
 
@@ -142,32 +142,5 @@ export function invoicesRoutes(deps: Deps) {
         return c.json(await createCreditNote(deps, requireActor(c), id, c.req.valid('json')), 201);
       },
     )
-    .openapi(
-      createRoute({
-        method: 'get',
-        path: '/{id}/cii.xml',
-        tags: ['invoices'],
-        description:
-          'The EN 16931 CII XML of an issued invoice (409 `invoice_not_issued` for a draft), as a download.',
-        request: { params: IdParamSchema },
-        responses: {
-          200: {
-            description: 'The CII XML',
-            content: { 'application/xml': { schema: z.string() } },
-          },
-          ...errorResponses(400, 401, 403, 404, 409),
-        },
-      }),
-      async (c) => {
-        const { number, xml } = await readInvoiceCii(
-          deps,
-          requireActor(c),
-          c.req.valid('param').id,
-        );
-        return c.body(xml, 200, {
-          'Content-Type': 'application/xml; charset=utf-8',
-          'Content-Disposition': `attachment; filename="${number}.xml"`,
-        });
-      },
-    );
+    .route('/', ciiRoutes(deps));
 }

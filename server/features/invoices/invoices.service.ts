@@ -112,5 +112,6 @@ export async function deleteInvoice(deps: Deps, actor: Actor, id: string): Promi
   });
 }
 
-export { createCreditNote, createInvoice } from './invoices.creation';
+export { createInvoice } from './invoices.creation';
+export { createCreditNote } from './invoices.credit-notes';
 export { issueInvoice, readInvoiceCii } from './invoices.issue';
