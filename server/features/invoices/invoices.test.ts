@@ -337,7 +337,11 @@ describe.each(ENGINES)('invoices API on %s', (engine) => {
       );
       drafts.push(...made);
     }
+    const started = performance.now();
     const issued = await Promise.all(drafts.map((draft) => expectStatus(200, issue(draft))));
+    console.info(
+      `50 concurrent issues (${engine}): ${Math.round(performance.now() - started)} ms in all`,
+    );
     const start = sequenceOf(before.number);
     expect(issued.map((invoice) => sequenceOf(invoice.number)).sort((a, b) => a - b)).toEqual(
       Array.from({ length: 50 }, (_, i) => start + 1 + i),
