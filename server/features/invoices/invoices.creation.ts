@@ -239,6 +239,8 @@ async function draftOf(tx: Executor, input: CreateInput, now: Date): Promise<Inv
       throw new AppError('repair_order_not_closed', undefined, { status: order.status });
     }
     await checkNoFinalInvoice(tx, { repairOrderId: order.id });
+    // Its quote may have been invoiced over the counter before the OR was opened from it.
+    if (order.quoteId) await checkNoFinalInvoice(tx, { quoteId: order.quoteId });
     const settings = await readSettings(tx);
     const client = await requireClient(tx, order.clientId, 'repairOrderId');
     return buildInvoiceDraftFromRepairOrder({

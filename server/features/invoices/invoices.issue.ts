@@ -11,6 +11,7 @@ import {
   isIssuedInvoice,
 } from '../../../domain/schemas/invoice';
 import { READERS, requireRole, WRITERS } from '../../access';
+import type { Executor } from '../../db/client';
 import type { Actor, Deps } from '../../deps';
 import { writeWithChanges } from '../changes/changes.service';
 import {
@@ -21,12 +22,43 @@ import {
   saveInvoice,
   toContentColumns,
 } from './invoices.records';
-import { selectDepositsToDeduct, takeNextInvoiceNumber } from './invoices.repo';
+import {
+  lockInvoicingOf,
+  selectDepositsToDeduct,
+  selectFinalInvoiceOf,
+  takeNextInvoiceNumber,
+} from './invoices.repo';
 
 /*
  * Issuing (decision 0017, "Server"): the compliance check, the deposits a final invoice
  * deducts, the number and the Paris day, the CII's SHA-256; from then on the invoice is final.
  */
+
+/**
+ * A final invoice and the deposits it deducts are issued one after the other (the origin's
+ * lock, the one drafts take): the final one sees every deposit issued before it, and a deposit
+ * is not issued once its final invoice is, since nothing would deduct it.
+ */
+async function checkDepositStillDeductible(tx: Executor, invoice: Invoice): Promise<void> {
+  if (invoice.kind === 'credit_note') return;
+  const { repairOrderId, quoteId } = invoice.origin;
+  if (repairOrderId) await lockInvoicingOf(tx, repairOrderId);
+  if (quoteId) await lockInvoicingOf(tx, quoteId);
+  if (invoice.kind !== 'deposit') return;
+  for (const origin of [
+    ...(repairOrderId ? [{ repairOrderId }] : []),
+    ...(quoteId ? [{ quoteId }] : []),
+  ]) {
+    const final = await selectFinalInvoiceOf(tx, origin);
+    if (final?.number) {
+      throw new AppError(
+        'invoice_exists',
+        `La facture ${final.number} est émise : cet acompte ne s’y déduirait plus.`,
+        { invoiceId: final.id, number: final.number },
+      );
+    }
+  }
+}
 
 /**
  * Issues a draft. Under the invoice's row lock: the deposits of its OR (or quote) not deducted
@@ -45,6 +77,7 @@ export async function issueInvoice(
     const { invoice: current } = await lockAndRead(tx, id);
     await checkVersion(tx, current, input.version);
     checkDraft(current);
+    await checkDepositStillDeductible(tx, current);
     const now = deps.now();
     const issueDate = todayInParis(now);
     const deposits =

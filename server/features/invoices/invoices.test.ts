@@ -255,6 +255,22 @@ describe.each(ENGINES)('invoices API on %s', (engine) => {
     expect(notAccepted.details).toEqual({ status: 'draft' });
   });
 
+  it('refuses to invoice an OR whose quote was already invoiced over the counter', async () => {
+    const { client, vehicle } = await createParties();
+    const quote = await acceptedQuote(client.id, vehicle.id);
+    const sold = await expectStatus(201, invoices().$post({ json: { quoteId: quote.id } }));
+    const opened = await expectStatus(
+      201,
+      staff.api['repair-orders'].$post({ json: { quoteId: quote.id } }),
+    );
+    const order = await handBack(await move(await sign(opened, 'check_in'), 'in_progress'));
+    const refused = await expectError(
+      'invoice_exists',
+      invoices().$post({ json: { repairOrderId: order.id } }),
+    );
+    expect(refused.details).toEqual({ invoiceId: sold.id, number: null });
+  });
+
   it('refuses an OR that is not handed back', async () => {
     const order = await openOrder();
     const refused = await expectError(
@@ -458,6 +474,12 @@ describe.each(ENGINES)('invoices API on %s', (engine) => {
       await expectStatus(201, invoices().$post({ json: { repairOrderId: order.id } })),
     );
     expect(draft.deductedDeposits).toEqual([]);
+    const unissued = await expectStatus(
+      201,
+      invoices().$post({
+        json: { kind: 'deposit', repairOrderId: order.id, lines: deposit.lines },
+      }),
+    );
     const final = await expectStatus(200, issue(draft));
     expect(final.deductedDeposits).toEqual([
       {
@@ -474,6 +496,18 @@ describe.each(ENGINES)('invoices API on %s', (engine) => {
       }),
     );
     expect(late.details).toEqual({ invoiceId: final.id, number: final.number });
+    // A deposit drafted before the final invoice but issued after it would be deducted by none.
+    const ready = await expectStatus(
+      200,
+      one().$patch({
+        param: { id: unissued.id },
+        json: { version: unissued.version, payment: PAYMENT },
+      }),
+    );
+    expect((await expectError('invoice_exists', issue(ready))).details).toEqual({
+      invoiceId: final.id,
+      number: final.number,
+    });
     const xml = await (await staff.raw('GET', `/api/v1/invoices/${final.id}/cii.xml`)).text();
     expect(xml).toContain('<ram:TotalPrepaidAmount>60.00</ram:TotalPrepaidAmount>');
     // 142,41 € HT + 28,48 € TVA = 170,89 €, less the 60 € deposit.
