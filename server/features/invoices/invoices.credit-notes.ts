@@ -85,7 +85,8 @@ export async function createCreditNote(
       seller: invoice.seller,
       buyer: invoice.buyer,
       vehicle: invoice.vehicle,
-      serviceDate: invoice.serviceDate,
+      // A deposit has no service date; what its credit note corrects happened on its issue.
+      serviceDate: invoice.serviceDate ?? invoice.issueDate,
       operationCategory: getOperationCategory(creditLines),
       lines: creditLines.map(({ creditedLineId: _, ...line }) => line),
       // The refund is due at once.

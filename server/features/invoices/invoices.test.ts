@@ -514,6 +514,49 @@ describe.each(ENGINES)('invoices API on %s', (engine) => {
     expect(xml).toContain('<ram:DuePayableAmount>110.89</ram:DuePayableAmount>');
   });
 
+  it('credits a deposit taken on a quote in full', async () => {
+    const quote = await acceptedQuote();
+    const deposit = await expectStatus(
+      201,
+      invoices().$post({
+        json: {
+          kind: 'deposit',
+          quoteId: quote.id,
+          lines: [
+            {
+              kind: 'fee',
+              description: 'Acompte à la commande',
+              quantity: 1,
+              unit: 'forfait',
+              unitPriceCents: 2500,
+              vatRateBp: 2000,
+              discountBp: 0,
+            },
+          ],
+        },
+      }),
+    );
+    expect(deposit.origin).toMatchObject({ quoteId: quote.id, repairOrderId: null });
+    const issued = await expectStatus(
+      200,
+      issue(
+        await expectStatus(
+          200,
+          one().$patch({
+            param: { id: deposit.id },
+            json: { version: deposit.version, payment: PAYMENT },
+          }),
+        ),
+      ),
+    );
+    const note = await expectStatus(
+      201,
+      one()['credit-note'].$post({ param: { id: issued.id }, json: {} }),
+    );
+    expect(note).toMatchObject({ serviceDate: TODAY, lines: issued.lines });
+    expect((await expectStatus(200, issue(note))).number).toMatch(/^AV-2026-/);
+  });
+
   it('serves the CII XML of an issued invoice as a download, and none of a draft', async () => {
     const invoice = await issuedFromQuote();
     const response = await staff.raw('GET', `/api/v1/invoices/${invoice.id}/cii.xml`);
