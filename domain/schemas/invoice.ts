@@ -323,4 +323,7 @@ export const InvoiceListQuerySchema = z.object({
   kind: z.enum(INVOICE_KINDS).optional(),
   clientId: IdSchema.optional(),
   repairOrderId: IdSchema.optional(),
+  /** The period, on the issue date (Paris days, both included): drafts are outside any. */
+  issuedFrom: IsoDateSchema.optional(),
+  issuedTo: IsoDateSchema.optional(),
 });

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, ne, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lte, ne, type SQL, sql } from 'drizzle-orm';
 import type { InvoiceKind, InvoiceLine, InvoiceStatus } from '../../../domain/schemas/invoice';
 import type { Executor } from '../../db/client';
 import { invoiceLines, invoiceNumberSequences, invoices } from '../../db/schema';
@@ -199,6 +199,8 @@ export type InvoiceFilters = {
   kind?: InvoiceKind;
   clientId?: string;
   repairOrderId?: string;
+  issuedFrom?: string;
+  issuedTo?: string;
 };
 
 /** A page of ids, newest first; the cursor is the last row's creation instant and id. */
@@ -211,6 +213,8 @@ export async function selectInvoicePageIds(
   if (query.kind) filters.push(eq(invoices.kind, query.kind));
   if (query.clientId) filters.push(eq(invoices.clientId, query.clientId));
   if (query.repairOrderId) filters.push(eq(invoices.repairOrderId, query.repairOrderId));
+  if (query.issuedFrom) filters.push(gte(invoices.issueDate, query.issuedFrom));
+  if (query.issuedTo) filters.push(lte(invoices.issueDate, query.issuedTo));
   if (query.cursor) {
     filters.push(
       sql`(${invoices.createdAt}, ${invoices.id}) < (${query.cursor.key}::timestamptz, ${query.cursor.id})`,

@@ -38,6 +38,8 @@ export async function listInvoices(
     kind: query.kind,
     clientId: query.clientId,
     repairOrderId: query.repairOrderId,
+    issuedFrom: query.issuedFrom,
+    issuedTo: query.issuedTo,
     cursor: query.cursor ?? null,
     limit: query.limit + 1,
   });

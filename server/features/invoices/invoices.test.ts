@@ -607,6 +607,16 @@ describe.each(ENGINES)('invoices API on %s', (engine) => {
       invoices().$get({ query: { clientId: client.id, status: 'issued', kind: 'invoice' } }),
     );
     expect(issued.items.map((item) => item.id)).toEqual([second.id, first.id]);
+    const today = await expectStatus(
+      200,
+      invoices().$get({ query: { clientId: client.id, issuedFrom: TODAY, issuedTo: TODAY } }),
+    );
+    expect(today.items.map((item) => item.id)).toEqual([second.id, first.id]);
+    const before = await expectStatus(
+      200,
+      invoices().$get({ query: { clientId: client.id, issuedTo: '2026-11-23' } }),
+    );
+    expect(before.items).toEqual([]);
   });
 
   it('broadcasts an invoice’s change to the counter’s sockets, and to the wall only its seq', async () => {
