@@ -34,6 +34,12 @@ export function canRead(role: Role | undefined): boolean {
 export type ChangeSight = 'record' | 'label' | 'seq';
 
 const SHARED: Record<Role, ChangeSight> = { admin: 'record', staff: 'record', display: 'label' };
+/** Money and the customer: the counter's, never the wall's (not even a label). */
+const COUNTER_ONLY: Record<Role, ChangeSight> = {
+  admin: 'record',
+  staff: 'record',
+  display: 'seq',
+};
 const ADMINS_ONLY: Record<Role, ChangeSight> = { admin: 'record', staff: 'seq', display: 'seq' };
 
 /** One entry per entity: a new entity does not build until someone decides who sees it. */
@@ -42,6 +48,7 @@ const CHANGE_SIGHT: Record<Entity, Record<Role, ChangeSight>> = {
   vehicle: SHARED,
   quote: SHARED,
   repair_order: SHARED,
+  invoice: COUNTER_ONLY,
   alert: SHARED,
   alert_batch: SHARED,
   settings: SHARED,

@@ -29,6 +29,11 @@ export const ERROR_STATUS = {
   signature_stale: 409,
   quote_not_accepted: 409,
   quote_already_ordered: 409,
+  invoice_locked: 409,
+  invoice_exists: 409,
+  invoice_not_issued: 409,
+  repair_order_not_closed: 409,
+  credit_exceeds_invoice: 409,
   payload_too_large: 413,
   /** A body that is not JSON (UTF-8): the API reads nothing else. */
   unsupported_media_type: 415,
@@ -72,6 +77,12 @@ export const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   quote_not_accepted:
     'Seul un devis accepté, en tout ou en partie, devient un ordre de réparation.',
   quote_already_ordered: 'Ce devis a déjà son ordre de réparation.',
+  invoice_locked: 'Cette facture est émise : elle ne se modifie plus, corrigez-la par un avoir.',
+  invoice_exists: 'Une facture existe déjà pour cet élément.',
+  invoice_not_issued: 'Cette facture n’est pas encore émise.',
+  repair_order_not_closed:
+    'Le véhicule n’a pas encore été restitué : l’ordre de réparation n’est pas facturable.',
+  credit_exceeds_invoice: 'L’avoir dépasse ce qui reste à créditer sur la facture.',
   payload_too_large: 'La requête est trop volumineuse.',
   unsupported_media_type: 'Format de requête non pris en charge : envoyez du JSON (UTF-8).',
   rate_limited: 'Trop de tentatives. Réessayez dans quelques minutes.',

@@ -14,6 +14,8 @@ export function labelChange(change: Change): string {
       return change.data.number ?? `brouillon pour ${change.data.clientName}`;
     case 'repair_order':
       return `${change.data.number} (${change.data.vehiclePlate})`;
+    case 'invoice':
+      return change.data.number ?? `brouillon pour ${change.data.buyer.name}`;
     case 'settings':
       return 'les paramètres du garage';
     case 'alert_rules':
@@ -75,6 +77,7 @@ const NOUNS: Record<FeedChange['entity'], string> = {
   vehicle: 'le véhicule',
   quote: 'le devis',
   repair_order: 'l’ordre de réparation',
+  invoice: 'la facture',
   staff: 'le compte',
   settings: '',
   alert_rules: '',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ErrorCode } from './error-codes';
+import { INVOICE_COMPLIANCE_CODES } from './invoice/compliance';
 import { COMPLIANCE_CODES } from './quote/compliance';
 import { AlertSchema } from './schemas/alert';
 import { QuoteSchema } from './schemas/quote';
@@ -35,9 +36,10 @@ export const ERROR_DETAILS = {
   compliance_missing: z.object({
     missing: z.array(
       z.object({
-        code: z.enum(COMPLIANCE_CODES),
+        // A quote's check or an invoice's (domain/invoice/compliance.ts), in the same shape.
+        code: z.enum([...COMPLIANCE_CODES, ...INVOICE_COMPLIANCE_CODES]),
         message: z.string(),
-        where: z.enum(['settings', 'client', 'quote']),
+        where: z.enum(['settings', 'client', 'quote', 'invoice']),
       }),
     ),
   }),
@@ -50,6 +52,13 @@ export const ERROR_DETAILS = {
   signature_stale: z.object({ current: RepairOrderSchema }),
   quote_not_accepted: z.object({ status: z.string() }),
   quote_already_ordered: z.object({ repairOrderId: z.string(), number: z.string() }),
+  /** The invoice already made of that OR or quote (a draft has no number yet). */
+  invoice_exists: z.object({ invoiceId: z.string(), number: z.string().nullable() }),
+  repair_order_not_closed: z.object({ status: z.string() }),
+  /** Each line asked beyond what is left of it, by its position on the corrected invoice. */
+  credit_exceeds_invoice: z.object({
+    lines: z.array(z.object({ position: z.int(), remainingQuantity: z.number() })),
+  }),
 } satisfies Partial<Record<ErrorCode, z.ZodType>>;
 
 export type ErrorDetails = {

@@ -246,6 +246,21 @@ const MATRIX: Record<string, Line> = {
     access: 'records',
     request: () => ({ params: { id: NOWHERE, photoId: NOWHERE } }),
   },
+  'GET /api/v1/invoices': { access: 'records' },
+  // A draft quote: 409 quote_not_accepted, past the access check.
+  'POST /api/v1/invoices': {
+    access: 'records',
+    request: (fixtures) => ({ body: { quoteId: fixtures.quoteIds[0] } }),
+  },
+  'GET /api/v1/invoices/{id}': { access: 'records', request: () => id },
+  'PATCH /api/v1/invoices/{id}': { access: 'records', request: () => versioned({ note: 'x' }) },
+  'DELETE /api/v1/invoices/{id}': { access: 'records', request: () => id },
+  'POST /api/v1/invoices/{id}/issue': { access: 'records', request: () => versioned() },
+  'POST /api/v1/invoices/{id}/credit-note': {
+    access: 'records',
+    request: () => ({ ...id, body: {} }),
+  },
+  'GET /api/v1/invoices/{id}/cii.xml': { access: 'records', request: () => id },
   'GET /api/v1/workshop': { access: 'feed' },
   'GET /api/v1/alerts': { access: 'feed' },
   'POST /api/v1/alerts': {

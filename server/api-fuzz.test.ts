@@ -116,6 +116,13 @@ const EXAMPLES: Record<string, (fixtures: Fixtures) => unknown> = {
   'POST /api/v1/alerts/{id}/snooze': () => ({ version: 1, until: '2027-01-15' }),
   'POST /api/v1/alerts/{id}/assign': () => ({ version: 1, assigneeId: null }),
   'POST /api/v1/alerts/{id}/resolve': () => ({ version: 1 }),
+  'POST /api/v1/invoices': (fixtures) => ({ quoteId: fixtures.quoteIds[0] }),
+  'PATCH /api/v1/invoices/{id}': () => ({
+    version: 1,
+    note: 'Fuzz',
+    payment: { dueDate: '2027-01-31', latePenaltyRateBp: 1215 },
+  }),
+  'POST /api/v1/invoices/{id}/credit-note': () => ({ lines: [{ position: 0, quantity: 1 }] }),
   'PATCH /api/v1/alert-rules': () => ({ version: 1, openDaysBefore: 45, schedule: '*/30 * * * *' }),
 };
 

@@ -16,6 +16,7 @@ import { clientsRoutes } from './features/clients/clients.routes';
 import { dashboardRoutes } from './features/dashboard/dashboard.routes';
 import { displayTokensRoutes } from './features/display-tokens/display-tokens.routes';
 import { healthRoutes } from './features/health/health.routes';
+import { invoicesRoutes } from './features/invoices/invoices.routes';
 import { quotesRoutes } from './features/quotes/quotes.routes';
 import { repairOrdersRoutes, workshopRoutes } from './features/repair-orders/repair-orders.routes';
 import { searchRoutes } from './features/search/search.routes';
@@ -74,6 +75,7 @@ function apiRoutes(deps: Deps, authState: AuthState) {
     .route('/quotes', quotesRoutes(deps))
     .route('/repair-orders', repairOrdersRoutes(deps))
     .route('/workshop', workshopRoutes(deps))
+    .route('/invoices', invoicesRoutes(deps))
     .route('/search', searchRoutes(deps))
     .route('/settings', settingsRoutes(deps))
     .route('/display-tokens', displayTokensRoutes(deps))

@@ -19,6 +19,7 @@ const FEATURE_ORDER = [
   'vehicles',
   'quotes',
   'repair-orders',
+  'invoices',
   'alerts',
   'dashboard',
   'search',

@@ -3,6 +3,7 @@ import { AlertRulesSchema } from '../alerts/rules';
 import { AlertSchema } from './alert';
 import { ClientSchema } from './client';
 import { DisplayTokenSchema } from './display-token';
+import { InvoiceSchema } from './invoice';
 import { QuoteSchema } from './quote';
 import { RepairOrderSchema } from './repair-order';
 import { SettingsSchema } from './settings';
@@ -38,6 +39,7 @@ export const CHANGE_DATA = {
   vehicle: VehicleSchema,
   quote: QuoteSchema,
   repair_order: RepairOrderSchema,
+  invoice: InvoiceSchema,
   settings: SettingsSchema,
   alert_rules: AlertRulesSchema,
   display_token: DisplayTokenSchema,
@@ -70,6 +72,7 @@ export const ChangeSchema = z
     changeOf('vehicle'),
     changeOf('quote'),
     changeOf('repair_order'),
+    changeOf('invoice'),
     changeOf('settings'),
     changeOf('alert_rules'),
     changeOf('display_token'),

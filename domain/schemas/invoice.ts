@@ -1,8 +1,17 @@
 import { z } from 'zod';
+import { IsoInstantSchema } from '../dates';
 import { QuoteLineInputSchema } from '../quote/totals';
 import { QUOTE_LINES_MAX } from './bounds';
 import { CLIENT_KINDS } from './client';
-import { IdSchema, INT4_MAX, optionalText, RecordMetaSchema, text } from './common';
+import {
+  cursorSchema,
+  IdSchema,
+  INT4_MAX,
+  optionalText,
+  RecordMetaSchema,
+  text,
+  VersionSchema,
+} from './common';
 import { PART_CONDITIONS } from './repair-order';
 
 /**
@@ -243,3 +252,78 @@ export type IssuedInvoice = Invoice & { status: 'issued'; number: string; issueD
 export function isIssuedInvoice(invoice: Invoice): invoice is IssuedInvoice {
   return invoice.status === 'issued' && invoice.number !== null && invoice.issueDate !== null;
 }
+
+/*
+ * The API's inputs (decision 0017, "Server"). A draft is made from something the garage did:
+ * a handed-back OR, an accepted quote sold over the counter, or a deposit asked on either.
+ */
+
+const InvoiceLinesSchema = InvoiceContentSchema.shape.lines;
+
+export const InvoiceCreateSchema = z.union([
+  z.object({ repairOrderId: IdSchema }).strict(),
+  z.object({ quoteId: IdSchema }).strict(),
+  z
+    .object({
+      kind: z.literal('deposit'),
+      repairOrderId: IdSchema.optional(),
+      quoteId: IdSchema.optional(),
+      lines: InvoiceLinesSchema.min(1, { error: 'Un acompte a au moins une ligne.' }),
+    })
+    .strict()
+    .refine((input) => (input.repairOrderId === undefined) !== (input.quoteId === undefined), {
+      error: 'Un acompte porte sur un ordre de réparation ou sur un devis.',
+      path: ['repairOrderId'],
+    }),
+]);
+export type InvoiceCreate = z.input<typeof InvoiceCreateSchema>;
+
+/** What a draft's editor changes; the parties stay the snapshots taken at creation. */
+export const InvoiceUpdateSchema = z
+  .object({
+    version: VersionSchema,
+    serviceDate: IsoDateSchema.nullable(),
+    operationCategory: z.enum(OPERATION_CATEGORIES),
+    /** Not on a credit note: its lines are chosen from the invoice when it is made. */
+    lines: InvoiceLinesSchema,
+    payment: InvoicePaymentSchema.partial(),
+    mileageKm: z.int().min(0).max(INT4_MAX).nullable(),
+    deliveryAddress: SnapshotAddressSchema.nullable(),
+    note: optionalText(2000),
+  })
+  .partial()
+  .required({ version: true })
+  .strict();
+export type InvoiceUpdate = z.input<typeof InvoiceUpdateSchema>;
+
+/** All of the invoice (no `lines`) or some of its lines, by position, for some quantity. */
+export const CreditNoteCreateSchema = z
+  .object({
+    lines: z
+      .array(
+        z.object({
+          position: z.int().min(0).max(QUOTE_LINES_MAX),
+          /** What is left of the line when omitted. */
+          quantity: QuoteLineInputSchema.shape.quantity.optional(),
+        }),
+      )
+      .min(1)
+      .max(QUOTE_LINES_MAX)
+      .optional(),
+    note: optionalText(2000),
+  })
+  .strict();
+export type CreditNoteCreate = z.input<typeof CreditNoteCreateSchema>;
+
+export const InvoiceListQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  /** Newest first: the key is the last row's creation instant. */
+  cursor: cursorSchema(IsoInstantSchema).optional(),
+  status: z.enum(INVOICE_STATUSES).optional(),
+  kind: z.enum(INVOICE_KINDS).optional(),
+  clientId: IdSchema.optional(),
+  repairOrderId: IdSchema.optional(),
+  /** The period, on the issue date (Paris days, both included): drafts are outside any. */
+  issuedFrom: IsoDateSchema.optional(),
+  issuedTo: IsoDateSchema.optional(),
+});

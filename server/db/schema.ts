@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   bigint,
   boolean,
   check,
@@ -18,6 +19,17 @@ import {
 import type { QUOTE_UNITS } from '../../domain/quote/totals';
 import type { VatRateBp } from '../../domain/quote/vat';
 import { DISPLAY_MODES } from '../../domain/schemas/display-token';
+import {
+  type DeductedDeposit,
+  INVOICE_KINDS,
+  INVOICE_STATUSES,
+  type InvoiceBuyer,
+  type InvoicePayment,
+  type InvoiceReference,
+  type InvoiceSeller,
+  type InvoiceVehicle,
+  OPERATION_CATEGORIES,
+} from '../../domain/schemas/invoice';
 import {
   AMENDMENT_STATUSES,
   CLOCK_ACTIONS,
@@ -729,4 +741,112 @@ export const repairOrderClockEvents = pgTable(
     at: instant('at').notNull(),
   },
   (table) => [index('repair_order_clock_events_order_idx').on(table.repairOrderId, table.seq)],
+).enableRLS();
+
+/**
+ * Invoices, credit notes and deposit invoices (decision 0017): the parties as jsonb snapshots
+ * taken when the draft is made, the lines in `invoice_lines`, the number and the issue date set
+ * once on issue, after which no write touches the row. The totals are kept beside the content
+ * for lists and sums; the record's totals are always recomputed from the lines.
+ */
+export const invoices = pgTable(
+  'invoices',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kind: text('kind', { enum: INVOICE_KINDS }).notNull(),
+    status: text('status', { enum: INVOICE_STATUSES }).notNull(),
+    /** FAC-YYYY-NNNNN / AV-YYYY-NNNNN from invoice_number_sequences, on issue. */
+    number: text('number'),
+    issueDate: date('issue_date', { mode: 'string' }),
+    issuedAt: instant('issued_at'),
+    serviceDate: date('service_date', { mode: 'string' }),
+    operationCategory: text('operation_category', { enum: OPERATION_CATEGORIES }).notNull(),
+    seller: jsonb('seller').$type<InvoiceSeller>().notNull(),
+    buyer: jsonb('buyer').$type<InvoiceBuyer>().notNull(),
+    vehicle: jsonb('vehicle').$type<InvoiceVehicle>(),
+    payment: jsonb('payment').$type<InvoicePayment>().notNull(),
+    /** The buyer's client, for the lists' filter (the snapshot keeps the name as it was). */
+    clientId: uuid('client_id').references(() => clients.id),
+    repairOrderId: uuid('repair_order_id').references(() => repairOrders.id),
+    repairOrderNumber: text('repair_order_number'),
+    quoteId: uuid('quote_id').references(() => quotes.id),
+    quoteNumber: text('quote_number'),
+    /** A credit note's invoice (BT-25, BT-26): the id here, its number and date in `corrects`. */
+    correctsInvoiceId: uuid('corrects_invoice_id').references((): AnyPgColumn => invoices.id),
+    corrects: jsonb('corrects').$type<InvoiceReference>(),
+    /** The deposit invoices a final invoice deducts, fixed on issue (BT-113). */
+    deductedDeposits: jsonb('deducted_deposits').$type<DeductedDeposit[]>().notNull().default([]),
+    note: text('note'),
+    lineTotalCents: bigint('line_total_cents', { mode: 'number' }).notNull().default(0),
+    vatTotalCents: bigint('vat_total_cents', { mode: 'number' }).notNull().default(0),
+    grandTotalCents: bigint('grand_total_cents', { mode: 'number' }).notNull().default(0),
+    prepaidCents: bigint('prepaid_cents', { mode: 'number' }).notNull().default(0),
+    duePayableCents: bigint('due_payable_cents', { mode: 'number' }).notNull().default(0),
+    /** SHA-256 (hex) of the CII XML built on issue: what the PDF embeds must hash the same. */
+    ciiSha256: text('cii_sha256'),
+    createdById: uuid('created_by_id'),
+    createdByName: text('created_by_name'),
+    issuedById: uuid('issued_by_id'),
+    issuedByName: text('issued_by_name'),
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (table) => [
+    uniqueIndex('invoices_number_key').on(table.number),
+    // One invoice per OR and per quote sold over the counter; deposits and credit notes aside.
+    uniqueIndex('invoices_repair_order_key')
+      .on(table.repairOrderId)
+      .where(sql`${table.kind} = 'invoice'`),
+    uniqueIndex('invoices_quote_key')
+      .on(table.quoteId)
+      .where(sql`${table.kind} = 'invoice' and ${table.repairOrderId} is null`),
+    index('invoices_list_idx').on(table.createdAt, table.id),
+    index('invoices_client_idx').on(table.clientId, table.createdAt),
+    index('invoices_corrects_idx').on(table.correctsInvoiceId),
+    index('invoices_quote_idx').on(table.quoteId),
+    check(
+      'invoices_issued_numbered',
+      sql`(${table.status} = 'draft') = (${table.number} is null and ${table.issueDate} is null)`,
+    ),
+  ],
+).enableRLS();
+
+export const invoiceLines = pgTable(
+  'invoice_lines',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    invoiceId: uuid('invoice_id')
+      .notNull()
+      .references(() => invoices.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    kind: text('kind', { enum: ['labour', 'part', 'fee'] }).notNull(),
+    description: text('description').notNull(),
+    reference: text('reference'),
+    quantityMilli: bigint('quantity_milli', { mode: 'number' }).notNull(),
+    unit: text('unit').$type<QuoteUnit>().notNull(),
+    unitPriceCents: bigint('unit_price_cents', { mode: 'number' }).notNull(),
+    vatRateBp: integer('vat_rate_bp').$type<VatRateBp>().notNull(),
+    discountBp: integer('discount_bp').notNull().default(0),
+    partCondition: text('part_condition', { enum: PART_CONDITIONS }),
+    /** On a credit note: the corrected invoice's line it credits (never more than it left). */
+    creditedLineId: uuid('credited_line_id').references((): AnyPgColumn => invoiceLines.id),
+  },
+  (table) => [
+    index('invoice_lines_invoice_idx').on(table.invoiceId, table.position),
+    index('invoice_lines_credited_idx').on(table.creditedLineId),
+  ],
+).enableRLS();
+
+/**
+ * Gapless numbering per series (FAC, AV) and Paris year, as quotes' and ORs': the row stays
+ * locked by the issuing transaction until it commits, so a rollback gives the number back.
+ */
+export const invoiceNumberSequences = pgTable(
+  'invoice_number_sequences',
+  {
+    prefix: text('prefix', { enum: ['FAC', 'AV'] }).notNull(),
+    year: integer('year').notNull(),
+    lastValue: integer('last_value').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.prefix, table.year] })],
 ).enableRLS();

@@ -13,10 +13,11 @@ import {
 } from '../../../domain/schemas/repair-order';
 import { toPlateAwareTerms } from '../../../domain/text';
 import { FEED_READERS, READERS, requireRole, WRITERS } from '../../access';
+import type { Executor } from '../../db/client';
 import { encodeCursor } from '../../db/cursor';
 import type { Actor, Deps } from '../../deps';
 import { writeWithChanges } from '../changes/changes.service';
-import { selectRepairOrdersByIds } from './repair-orders.read.repo';
+import { selectRepairOrderById, selectRepairOrdersByIds } from './repair-orders.read.repo';
 import {
   checkNotLocked,
   checkOwnIds,
@@ -31,6 +32,7 @@ import {
   deleteOrderedJobs,
   insertRepairOrderJobs,
   selectDayBoardIds,
+  selectRepairOrderOfQuote,
   selectRepairOrderPageIds,
 } from './repair-orders.repo';
 
@@ -161,3 +163,20 @@ export { createRepairOrder } from './repair-orders.opening';
 export { addRepairOrderPhoto, readRepairOrderPhoto } from './repair-orders.photos';
 export { readSignatureImage, signRepairOrder } from './repair-orders.signatures';
 export { handBackRepairOrder, transitionRepairOrder } from './repair-orders.transitions';
+
+/** For the features above (invoices): the OR as the API returns it, in the caller's transaction. */
+export function readRepairOrder(
+  db: Executor,
+  id: string,
+  now: Date,
+): Promise<RepairOrder | undefined> {
+  return selectRepairOrderById(db, id, now);
+}
+
+/** The OR opened from that quote, if any (one at most). */
+export function findRepairOrderOfQuote(
+  db: Executor,
+  quoteId: string,
+): Promise<{ id: string; number: string } | undefined> {
+  return selectRepairOrderOfQuote(db, quoteId);
+}
