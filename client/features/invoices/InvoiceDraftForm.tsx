@@ -6,6 +6,8 @@ import { Field } from '../../ui/Field';
 import { Input, Select, Textarea } from '../../ui/Input';
 import type { InvoiceFormValues } from './invoice-values';
 
+type TextField = Exclude<keyof InvoiceFormValues, 'lines' | 'operationCategory'>;
+
 /** A draft's dates, payment and note: what PATCH accepts besides the lines. */
 export function InvoiceDraftForm(props: {
   values: InvoiceFormValues;
@@ -17,7 +19,7 @@ export function InvoiceDraftForm(props: {
   isSaving: boolean;
   onSave: () => void;
 }) {
-  const text = (name: keyof InvoiceFormValues, label: string, type = 'text', hint?: string) => (
+  const text = (name: TextField, label: string, type = 'text', hint?: string) => (
     <Field
       label={label}
       for={`invoice-${name}`}

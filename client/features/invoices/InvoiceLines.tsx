@@ -1,7 +1,11 @@
 import { For, Show } from 'solid-js';
 import { computeInvoiceTotals } from '../../../domain/invoice/totals';
-import type { Invoice } from '../../../domain/schemas/invoice';
-import { PART_CONDITION_LABELS } from '../../../domain/schemas/repair-order';
+import type { Invoice, InvoiceLine } from '../../../domain/schemas/invoice';
+import {
+  PART_CONDITION_LABELS,
+  PART_CONDITIONS,
+  type PartCondition,
+} from '../../../domain/schemas/repair-order';
 import { formatEuros } from '../../lib/format';
 
 function formatQuantity(quantity: number): string {
@@ -12,11 +16,40 @@ function formatRate(bp: number): string {
   return `${new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2 }).format(bp / 100)} %`;
 }
 
-/** The lines as the PDF prints them, with the totals (the XML's arithmetic). */
-export function InvoiceLines(props: { invoice: Invoice }) {
+/** A part's condition, chosen in a draft (arrêté du 27 mars 1987). */
+function ConditionSelect(props: {
+  line: InvoiceLine;
+  onPick: (condition: PartCondition | null) => void;
+}) {
+  return (
+    <select
+      class="input input-small invoice-condition"
+      aria-label={`État de la pièce : ${props.line.description}`}
+      value={props.line.partCondition ?? ''}
+      onChange={(event) =>
+        props.onPick(PART_CONDITIONS.find((value) => value === event.currentTarget.value) ?? null)
+      }
+    >
+      <option value="">État à préciser</option>
+      <For each={PART_CONDITIONS}>
+        {(condition) => <option value={condition}>{PART_CONDITION_LABELS[condition]}</option>}
+      </For>
+    </select>
+  );
+}
+
+/**
+ * The lines as the PDF prints them, with the totals (the XML's arithmetic); in a draft
+ * (`onCondition`), each part's condition is picked here.
+ */
+export function InvoiceLines(props: {
+  invoice: Invoice;
+  lines: InvoiceLine[];
+  onCondition?: (index: number, condition: PartCondition | null) => void;
+}) {
   const totals = () =>
     computeInvoiceTotals({
-      lines: props.invoice.lines,
+      lines: props.lines,
       vatExempt: props.invoice.seller.vatExempt,
       deductedDeposits: props.invoice.deductedDeposits,
     });
@@ -44,7 +77,7 @@ export function InvoiceLines(props: { invoice: Invoice }) {
           </tr>
         </thead>
         <tbody>
-          <For each={props.invoice.lines}>
+          <For each={props.lines}>
             {(line, index) => (
               <tr>
                 <td>
@@ -52,9 +85,24 @@ export function InvoiceLines(props: { invoice: Invoice }) {
                   <Show when={line.reference}>
                     <span class="muted"> · {line.reference}</span>
                   </Show>
-                  <Show when={line.partCondition}>
-                    {(condition) => (
-                      <span class="muted"> · {PART_CONDITION_LABELS[condition()]}</span>
+                  <Show
+                    when={line.kind === 'part' && props.onCondition}
+                    fallback={
+                      <Show when={line.partCondition}>
+                        {(condition) => (
+                          <span class="muted"> · {PART_CONDITION_LABELS[condition()]}</span>
+                        )}
+                      </Show>
+                    }
+                  >
+                    {(pick) => (
+                      <>
+                        {' '}
+                        <ConditionSelect
+                          line={line}
+                          onPick={(condition) => pick()(index(), condition)}
+                        />
+                      </>
                     )}
                   </Show>
                 </td>

@@ -4,6 +4,7 @@ import { todayInParis } from '../../../domain/dates';
 import { checkInvoiceCompliance } from '../../../domain/invoice/compliance';
 import { readDetails } from '../../../domain/refusals';
 import { type Invoice, InvoiceSchema } from '../../../domain/schemas/invoice';
+import type { PartCondition } from '../../../domain/schemas/repair-order';
 import { errorMessage } from '../../lib/api';
 import { createEditableRecord } from '../../lib/editable-record';
 import { Button } from '../../ui/Button';
@@ -123,7 +124,16 @@ export function InvoiceView(props: { initial: Invoice }) {
       <Show when={isDraft()}>
         <ComplianceList issues={compliance()} clientId={invoice().buyer.clientId} />
       </Show>
-      <InvoiceLines invoice={invoice()} />
+      <InvoiceLines
+        invoice={invoice()}
+        lines={isDraft() ? editor.values.lines : invoice().lines}
+        {...(isDraft() && invoice().kind !== 'credit_note'
+          ? {
+              onCondition: (index: number, condition: PartCondition | null) =>
+                editor.setValues('lines', index, 'partCondition', condition),
+            }
+          : {})}
+      />
       <Show when={isDraft()} fallback={<IssuedFacts invoice={invoice()} />}>
         <InvoiceDraftForm
           values={editor.values}

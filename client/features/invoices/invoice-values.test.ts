@@ -10,6 +10,7 @@ const BASE = {
   earlyPaymentDiscount: '',
   mileageKm: '88000',
   note: '',
+  lines: [],
 };
 
 describe('the invoice draft form', () => {
@@ -40,6 +41,25 @@ describe('the invoice draft form', () => {
       payment: { terms: null },
       mileageKm: null,
     });
+  });
+
+  it('sends the lines whole once a part’s condition is set', () => {
+    const part = {
+      kind: 'part' as const,
+      description: 'Plaquettes',
+      reference: null,
+      quantity: 1,
+      unit: 'pièce' as const,
+      unitPriceCents: 4990,
+      vatRateBp: 2000 as const,
+      discountBp: 0,
+      partCondition: null,
+    };
+    const base = { ...BASE, lines: [part] };
+    expect(toInvoicePatch(base, { ...base, lines: [{ ...part }] })).toEqual({});
+    expect(
+      toInvoicePatch(base, { ...base, lines: [{ ...part, partCondition: 'exchange' }] }),
+    ).toEqual({ lines: [{ ...part, partCondition: 'exchange' }] });
   });
 
   it('refuses a rate or a mileage it cannot read', () => {

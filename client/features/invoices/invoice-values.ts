@@ -1,4 +1,10 @@
-import type { Invoice, InvoiceUpdate, OperationCategory } from '../../../domain/schemas/invoice';
+import { isDeepEqual } from '../../../domain/merge/deep-equal';
+import type {
+  Invoice,
+  InvoiceLine,
+  InvoiceUpdate,
+  OperationCategory,
+} from '../../../domain/schemas/invoice';
 import { createRecordMerge } from '../../lib/merge-outcome';
 
 /** A draft's editable fields as the form holds them (text for the numbers being typed). */
@@ -12,6 +18,8 @@ export type InvoiceFormValues = {
   earlyPaymentDiscount: string;
   mileageKm: string;
   note: string;
+  /** The lines as sold; the editor sets each part's condition. */
+  lines: InvoiceLine[];
 };
 
 const PERCENT = /^\d{1,4}([.,]\d{1,2})?$/;
@@ -45,6 +53,8 @@ export function toInvoiceValues(invoice: Invoice): InvoiceFormValues {
         ? ''
         : String(invoice.vehicle.mileageKm),
     note: invoice.note ?? '',
+    // A copy: the form's store must never write into the record (nor into its base).
+    lines: invoice.lines.map((line) => ({ ...line })),
   };
 }
 
@@ -86,6 +96,7 @@ export function toInvoicePatch(
     patch.mileageKm = values.mileageKm.trim() ? Number(values.mileageKm.trim()) : null;
   }
   if (values.note !== base.note) patch.note = orNull(values.note);
+  if (!isDeepEqual(values.lines, base.lines)) patch.lines = values.lines;
   return patch;
 }
 
@@ -100,6 +111,8 @@ export const mergeInvoiceValues = createRecordMerge<InvoiceFormValues>(
     earlyPaymentDiscount: { label: 'Escompte' },
     mileageKm: { label: 'Kilométrage' },
     note: { label: 'Note' },
+    lines: { label: 'Lignes', show: (lines) => `${lines.length} ligne(s)` },
   },
-  (_field, a, b) => String(a ?? '').trim() === String(b ?? '').trim(),
+  (field, a, b) =>
+    field === 'lines' ? isDeepEqual(a, b) : String(a ?? '').trim() === String(b ?? '').trim(),
 );
