@@ -1,5 +1,5 @@
 import { useAction, useNavigate } from '@solidjs/router';
-import { createMemo, createSignal, For, Show } from 'solid-js';
+import { createMemo, createSignal, Show } from 'solid-js';
 import { todayInParis } from '../../../domain/dates';
 import { checkInvoiceCompliance } from '../../../domain/invoice/compliance';
 import { readDetails } from '../../../domain/refusals';
@@ -17,6 +17,7 @@ import { InvoiceDraftForm } from './InvoiceDraftForm';
 import { InvoiceFileActions } from './InvoiceFileActions';
 import { InvoiceHeader } from './InvoiceHeader';
 import { InvoiceLines } from './InvoiceLines';
+import { IssuedFacts } from './IssuedFacts';
 import {
   mergeInvoiceValues,
   toInvoicePatch,
@@ -171,36 +172,5 @@ export function InvoiceView(props: { initial: Invoice }) {
         onClose={() => setAsking(null)}
       />
     </>
-  );
-}
-
-/** An issued invoice's dates and payment, as printed. */
-function IssuedFacts(props: { invoice: Invoice }) {
-  const rows = () =>
-    [
-      ['Date de la prestation', props.invoice.serviceDate],
-      ['Échéance', props.invoice.payment.dueDate],
-      ['Conditions de paiement', props.invoice.payment.terms],
-      [
-        'Pénalités de retard',
-        props.invoice.payment.latePenaltyRateBp === null
-          ? null
-          : `${(props.invoice.payment.latePenaltyRateBp / 100).toLocaleString('fr-FR')} % par an`,
-      ],
-      ['Note', props.invoice.note],
-    ].filter((row): row is [string, string] => Boolean(row[1]));
-  return (
-    <section class="card">
-      <dl class="invoice-facts">
-        <For each={rows()}>
-          {([label, value]) => (
-            <>
-              <dt>{label}</dt>
-              <dd>{value}</dd>
-            </>
-          )}
-        </For>
-      </dl>
-    </section>
   );
 }

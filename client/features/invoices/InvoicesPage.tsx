@@ -23,7 +23,7 @@ function FilterButtons<V extends string>(props: {
   onPick: (value: V | undefined) => void;
 }) {
   return (
-    <fieldset class="status-filter" aria-label={props.label}>
+    <fieldset class="invoice-filter" aria-label={props.label}>
       <button
         type="button"
         class={`btn ${!props.value ? 'active' : ''}`}
