@@ -38,8 +38,8 @@ async function download(page: Page, click: () => Promise<void>) {
   return { path, name: file.suggestedFilename() };
 }
 
-/** A walk-in OR of one job, checked in, done and handed back, all through the API. */
-async function handedBackOrder(api: ApiClient): Promise<RepairOrder> {
+/** A walk-in OR of one job, checked in and in progress, through the API; `handBack` ends it. */
+async function openOrder(api: ApiClient) {
   const client = await expectStatus(201, api.api.clients.$post({ json: buildClientInput() }));
   const vehicle = await expectStatus(
     201,
@@ -78,19 +78,44 @@ async function handedBackOrder(api: ApiClient): Promise<RepairOrder> {
     }),
   );
   const working = await move(await sign(opened, 'check_in'), 'in_progress');
-  const signed = await sign(await move(working, 'done'), 'hand_back');
-  const signature = signed.signatures.find((candidate) => candidate.kind === 'hand_back')!;
-  return expectStatus(
-    200,
-    orders['hand-back'].$post({
-      param: { id: signed.id },
-      json: {
-        version: signed.version,
-        checklist: { workDone: true, declinedWorkReminded: true, nextDueReminded: true },
-        signatureId: signature.id,
-      },
-    }),
-  );
+  async function handBack(order: RepairOrder): Promise<RepairOrder> {
+    const signed = await sign(await move(order, 'done'), 'hand_back');
+    const signature = signed.signatures.find((candidate) => candidate.kind === 'hand_back')!;
+    return expectStatus(
+      200,
+      orders['hand-back'].$post({
+        param: { id: signed.id },
+        json: {
+          version: signed.version,
+          checklist: { workDone: true, declinedWorkReminded: true, nextDueReminded: true },
+          signatureId: signature.id,
+        },
+      }),
+    );
+  }
+  return { order: working, clientId: client.id, handBack };
+}
+
+async function handedBackOrder(api: ApiClient): Promise<RepairOrder> {
+  const { order, handBack } = await openOrder(api);
+  return handBack(order);
+}
+
+/** The due date and penalty rate a draft lacks, saved. */
+async function fillPayment(page: Page) {
+  await page.getByLabel('Échéance').fill(addDays(todayInParis(new Date()), 30));
+  await page.getByLabel('Taux des pénalités de retard (% par an)').fill('12,15');
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await page.getByText('Tout y est : la facture peut être émise.').waitFor();
+}
+
+/** « Émettre … », confirmed; waits for the number. */
+async function issue(page: Page, button: string, dialog: string): Promise<string> {
+  await page.getByRole('button', { name: button }).click();
+  await page.getByRole('dialog', { name: dialog }).getByRole('button', { name: 'Émettre' }).click();
+  const number = page.getByTestId('invoice-number').filter({ hasText: /^(FAC|AV)-\d{4}-\d{5}$/ });
+  await number.waitFor();
+  return (await number.textContent())!;
 }
 
 describe('invoicing at the counter', () => {
@@ -149,16 +174,7 @@ describe('invoicing at the counter', () => {
 
     // What the check asks of the invoice itself: the due date, the penalty rate, the part's state.
     await page.getByLabel('État de la pièce : Plaquettes de frein avant').selectOption('exchange');
-    await page.getByLabel('Échéance').fill(addDays(todayInParis(new Date()), 30));
-    await page.getByLabel('Taux des pénalités de retard (% par an)').fill('12,15');
-    await page.getByRole('button', { name: 'Enregistrer' }).click();
-    await compliance
-      .getByText('Tout y est : la facture peut être émise.')
-      .waitFor()
-      .catch(async (error: unknown) => {
-        await page.screenshot({ path: join(SHOTS, 'invoice-failure.png'), fullPage: true });
-        throw error;
-      });
+    await fillPayment(page);
 
     // Issued: numbered, read-only.
     await issueButton.click();
@@ -230,5 +246,49 @@ describe('invoicing at the counter', () => {
 
     expect(marie.errors).toEqual([]);
     expect(paul.errors).toEqual([]);
+    await marie.context.close();
+    await paul.context.close();
+  }, 120_000);
+
+  it('asks a deposit on an OR in progress, then the final invoice deducts it once issued, and the client’s page lists both', async () => {
+    const { order: working, clientId, handBack } = await openOrder(admin);
+    const marie = await login(browser, server.url, 'marie@garage.test', PASSWORD);
+    const page = marie.page;
+
+    await page.goto(`/repair-orders/${working.id}`);
+    await page.getByRole('button', { name: 'Demander un acompte' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Demander un acompte' });
+    await dialog.getByLabel('Montant HT (€)').fill('100');
+    await dialog.getByText('Soit 120,00').waitFor();
+    await dialog.getByRole('button', { name: 'Créer la facture d’acompte' }).click();
+    await page.waitForURL(/\/invoices\/[0-9a-f-]+$/);
+    await page.locator('h1', { hasText: 'Facture d’acompte' }).waitFor();
+    await fillPayment(page);
+    const deposit = await issue(page, 'Émettre la facture', 'Émettre cette facture ?');
+    expect(deposit).toMatch(/^FAC-/);
+
+    await handBack(
+      await expectStatus(
+        200,
+        admin.api['repair-orders'][':id'].$get({ param: { id: working.id } }),
+      ),
+    );
+    await page.goto(`/repair-orders/${working.id}`);
+    await page.getByRole('button', { name: 'Facturer' }).click();
+    await page.locator('h1', { hasText: 'Facture brouillon' }).waitFor();
+    await page.getByLabel('État de la pièce : Plaquettes de frein avant').selectOption('new');
+    await fillPayment(page);
+    const final = await issue(page, 'Émettre la facture', 'Émettre cette facture ?');
+    await page.getByText('Acomptes déduits').waitFor();
+    // 170,89 € less the 120,00 € deposit.
+    await page.getByText('50,89').waitFor();
+    await page.screenshot({ path: join(SHOTS, 'invoice-final-with-deposit.png'), fullPage: true });
+
+    await page.goto(`/clients/${clientId}`);
+    const invoices = page.getByRole('table', { name: 'Factures' });
+    await invoices.getByText(deposit).waitFor();
+    await invoices.getByText(final).waitFor();
+    expect(marie.errors).toEqual([]);
+    await marie.context.close();
   }, 120_000);
 });

@@ -17,6 +17,7 @@ import { Button } from '../../ui/Button';
 import { Badge } from '../../ui/Feedback';
 import { showToast } from '../../ui/toast';
 import { getColleagues } from '../alerts/alerts.api';
+import { DepositButton } from '../invoices/DepositButton';
 import { InvoiceOrderButton } from '../invoices/InvoiceOrderButton';
 import { RepairOrderPdfActions } from './RepairOrderPdfActions';
 import { assignRepairOrder, moveRepairOrder } from './repair-orders.api';
@@ -155,6 +156,13 @@ export function RepairOrderHeader(props: {
         <RepairOrderPdfActions order={props.order} settings={props.settings} />
         <Show when={props.mayWrite && props.order.status === 'handed_back'}>
           <InvoiceOrderButton repairOrderId={props.order.id} />
+        </Show>
+        <Show when={props.mayWrite && props.order.status !== 'handed_back'}>
+          <DepositButton
+            repairOrderId={props.order.id}
+            orderNumber={props.order.number}
+            settings={props.settings}
+          />
         </Show>
         <Show when={props.mayWrite}>
           <For each={moves()}>
