@@ -172,6 +172,13 @@ describe('invoicing at the counter', () => {
       .waitFor();
     await page.screenshot({ path: join(SHOTS, 'invoice-draft.png'), fullPage: true });
 
+    // The lines are edited in place, with the totals: a line added, priced, then taken out.
+    await page.getByRole('button', { name: '+ Frais' }).click();
+    await page.getByLabel('Prix unitaire HT de la ligne 3').fill('10');
+    await page.getByLabel('Prix unitaire HT de la ligne 3').press('Tab');
+    await page.getByTestId('invoice-total').filter({ hasText: '182,89' }).waitFor();
+    await page.getByRole('button', { name: 'Retirer la ligne 3' }).click();
+    await page.getByTestId('invoice-total').filter({ hasText: '170,89' }).waitFor();
     // What the check asks of the invoice itself: the due date, the penalty rate, the part's state.
     await page.getByLabel('État de la pièce : Plaquettes de frein avant').selectOption('exchange');
     await fillPayment(page);

@@ -1,52 +1,13 @@
 import { For, Show } from 'solid-js';
 import { computeInvoiceTotals } from '../../../domain/invoice/totals';
 import type { Invoice, InvoiceLine } from '../../../domain/schemas/invoice';
-import {
-  PART_CONDITION_LABELS,
-  PART_CONDITIONS,
-  type PartCondition,
-} from '../../../domain/schemas/repair-order';
+import { PART_CONDITION_LABELS } from '../../../domain/schemas/repair-order';
 import { formatEuros } from '../../lib/format';
+import { InvoiceTotalsList } from './InvoiceTotalsList';
+import { formatQuantity, formatRate } from './invoice-labels';
 
-function formatQuantity(quantity: number): string {
-  return new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 3 }).format(quantity);
-}
-
-function formatRate(bp: number): string {
-  return `${new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2 }).format(bp / 100)} %`;
-}
-
-/** A part's condition, chosen in a draft (arrêté du 27 mars 1987). */
-function ConditionSelect(props: {
-  line: InvoiceLine;
-  onPick: (condition: PartCondition | null) => void;
-}) {
-  return (
-    <select
-      class="input input-small invoice-condition"
-      aria-label={`État de la pièce : ${props.line.description}`}
-      value={props.line.partCondition ?? ''}
-      onChange={(event) =>
-        props.onPick(PART_CONDITIONS.find((value) => value === event.currentTarget.value) ?? null)
-      }
-    >
-      <option value="">État à préciser</option>
-      <For each={PART_CONDITIONS}>
-        {(condition) => <option value={condition}>{PART_CONDITION_LABELS[condition]}</option>}
-      </For>
-    </select>
-  );
-}
-
-/**
- * The lines as the PDF prints them, with the totals (the XML's arithmetic); in a draft
- * (`onCondition`), each part's condition is picked here.
- */
-export function InvoiceLines(props: {
-  invoice: Invoice;
-  lines: InvoiceLine[];
-  onCondition?: (index: number, condition: PartCondition | null) => void;
-}) {
+/** An issued invoice's (or a credit note's) lines as the PDF prints them, with the totals. */
+export function InvoiceLines(props: { invoice: Invoice; lines: InvoiceLine[] }) {
   const totals = () =>
     computeInvoiceTotals({
       lines: props.lines,
@@ -85,24 +46,9 @@ export function InvoiceLines(props: {
                   <Show when={line.reference}>
                     <span class="muted"> · {line.reference}</span>
                   </Show>
-                  <Show
-                    when={line.kind === 'part' && props.onCondition}
-                    fallback={
-                      <Show when={line.partCondition}>
-                        {(condition) => (
-                          <span class="muted"> · {PART_CONDITION_LABELS[condition()]}</span>
-                        )}
-                      </Show>
-                    }
-                  >
-                    {(pick) => (
-                      <>
-                        {' '}
-                        <ConditionSelect
-                          line={line}
-                          onPick={(condition) => pick()(index(), condition)}
-                        />
-                      </>
+                  <Show when={line.partCondition}>
+                    {(condition) => (
+                      <span class="muted"> · {PART_CONDITION_LABELS[condition()]}</span>
                     )}
                   </Show>
                 </td>
@@ -118,26 +64,7 @@ export function InvoiceLines(props: {
           </For>
         </tbody>
       </table>
-      <dl class="invoice-totals">
-        <dt>Total HT</dt>
-        <dd>{formatEuros(totals().taxBasisTotalCents)}</dd>
-        <For each={totals().vatBreakdown}>
-          {(group) => (
-            <>
-              <dt>TVA {formatRate(group.vatRateBp)}</dt>
-              <dd>{formatEuros(group.vatCents)}</dd>
-            </>
-          )}
-        </For>
-        <dt>Total TTC</dt>
-        <dd data-testid="invoice-total">{formatEuros(totals().grandTotalCents)}</dd>
-        <Show when={totals().prepaidCents > 0}>
-          <dt>Acomptes déduits</dt>
-          <dd>− {formatEuros(totals().prepaidCents)}</dd>
-          <dt>Net à payer</dt>
-          <dd>{formatEuros(totals().duePayableCents)}</dd>
-        </Show>
-      </dl>
+      <InvoiceTotalsList invoice={props.invoice} lines={props.lines} />
     </section>
   );
 }

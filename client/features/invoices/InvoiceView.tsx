@@ -4,7 +4,6 @@ import { todayInParis } from '../../../domain/dates';
 import { checkInvoiceCompliance } from '../../../domain/invoice/compliance';
 import { readDetails } from '../../../domain/refusals';
 import { type Invoice, InvoiceSchema } from '../../../domain/schemas/invoice';
-import type { PartCondition } from '../../../domain/schemas/repair-order';
 import { errorMessage } from '../../lib/api';
 import { createEditableRecord } from '../../lib/editable-record';
 import { Button } from '../../ui/Button';
@@ -16,6 +15,7 @@ import { CreditNoteDialog } from './CreditNoteDialog';
 import { InvoiceDraftForm } from './InvoiceDraftForm';
 import { InvoiceFileActions } from './InvoiceFileActions';
 import { InvoiceHeader } from './InvoiceHeader';
+import { InvoiceLineEditor } from './InvoiceLineEditor';
 import { InvoiceLines } from './InvoiceLines';
 import { IssuedFacts } from './IssuedFacts';
 import {
@@ -125,16 +125,16 @@ export function InvoiceView(props: { initial: Invoice }) {
       <Show when={isDraft()}>
         <ComplianceList issues={compliance()} clientId={invoice().buyer.clientId} />
       </Show>
-      <InvoiceLines
-        invoice={invoice()}
-        lines={isDraft() ? editor.values.lines : invoice().lines}
-        {...(isDraft() && invoice().kind !== 'credit_note'
-          ? {
-              onCondition: (index: number, condition: PartCondition | null) =>
-                editor.setValues('lines', index, 'partCondition', condition),
-            }
-          : {})}
-      />
+      <Show
+        when={isDraft() && invoice().kind !== 'credit_note'}
+        fallback={<InvoiceLines invoice={invoice()} lines={invoice().lines} />}
+      >
+        <InvoiceLineEditor
+          invoice={invoice()}
+          values={editor.values}
+          setValues={editor.setValues}
+        />
+      </Show>
       <Show when={isDraft()} fallback={<IssuedFacts invoice={invoice()} />}>
         <InvoiceDraftForm
           values={editor.values}

@@ -23,3 +23,11 @@ export function getInvoiceTotal(invoice: Invoice): number {
     deductedDeposits: invoice.deductedDeposits,
   }).grandTotalCents;
 }
+
+export function formatQuantity(quantity: number): string {
+  return new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 3 }).format(quantity);
+}
+
+export function formatRate(bp: number): string {
+  return `${new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2 }).format(bp / 100)} %`;
+}
