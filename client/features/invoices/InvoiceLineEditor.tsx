@@ -10,7 +10,7 @@ import { formatEuros } from '../../lib/format';
 import { Button } from '../../ui/Button';
 import { InvoiceTotalsList } from './InvoiceTotalsList';
 import { formatQuantity, formatRate } from './invoice-labels';
-import type { InvoiceFormValues } from './invoice-values';
+import { formatPercent, type InvoiceFormValues, parsePercentToBp } from './invoice-values';
 
 const KIND_LABELS = { labour: 'Main-d’œuvre', part: 'Pièce', fee: 'Frais' } as const;
 const DEFAULT_UNITS = { labour: 'h', part: 'pièce', fee: 'forfait' } as const;
@@ -89,6 +89,9 @@ export function InvoiceLineEditor(props: {
               PU HT
             </th>
             <th scope="col" class="num">
+              Remise %
+            </th>
+            <th scope="col" class="num">
               TVA
             </th>
             <th scope="col" class="num">
@@ -105,7 +108,7 @@ export function InvoiceLineEditor(props: {
               <tr>
                 <td>
                   <input
-                    class="input"
+                    class="input invoice-description"
                     aria-label={`Désignation de la ligne ${index + 1}`}
                     value={line().description}
                     onChange={(event) =>
@@ -156,6 +159,18 @@ export function InvoiceLineEditor(props: {
                       return parsed.ok && parsed.cents >= 0 ? parsed.cents : null;
                     }}
                     onValue={(value) => props.setValues('lines', index, 'unitPriceCents', value)}
+                  />
+                </td>
+                <td class="num">
+                  <NumberCell
+                    label={`Remise en % de la ligne ${index + 1}`}
+                    shown={line().discountBp ? formatPercent(line().discountBp) : ''}
+                    parse={(text) => {
+                      if (!text.trim()) return 0;
+                      const bp = parsePercentToBp(text);
+                      return bp !== null && bp < 10_000 ? bp : null;
+                    }}
+                    onValue={(value) => props.setValues('lines', index, 'discountBp', value)}
                   />
                 </td>
                 <td class="num">

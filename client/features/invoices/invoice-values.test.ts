@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { parsePercentToBp, toInvoicePatch, validateInvoiceValues } from './invoice-values';
+import {
+  formatPercent,
+  parsePercentToBp,
+  toInvoicePatch,
+  validateInvoiceValues,
+} from './invoice-values';
 
 const BASE = {
   serviceDate: '2026-11-24',
@@ -20,6 +25,13 @@ describe('the invoice draft form', () => {
     expect(parsePercentToBp('3.5')).toBe(350);
     expect(parsePercentToBp('douze')).toBeNull();
     expect(parsePercentToBp('')).toBeNull();
+  });
+
+  it('writes basis points back as the French percentage typed', () => {
+    expect(formatPercent(1215)).toBe('12,15');
+    expect(formatPercent(1000)).toBe('10');
+    expect(formatPercent(1250)).toBe('12,5');
+    expect(formatPercent(null)).toBe('');
   });
 
   it('sends only the fields that changed, the payment ones merged under payment', () => {

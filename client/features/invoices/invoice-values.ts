@@ -24,7 +24,8 @@ export type InvoiceFormValues = {
 
 const PERCENT = /^\d{1,4}([.,]\d{1,2})?$/;
 
-function formatPercent(bp: number | null): string {
+/** 1215 → "12,15"; empty for none. */
+export function formatPercent(bp: number | null): string {
   if (bp === null) return '';
   return (bp / 100)
     .toFixed(2)
