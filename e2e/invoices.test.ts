@@ -199,6 +199,12 @@ describe('invoicing at the counter', () => {
     await paul.page.locator(`tr[data-invoice-id="${invoiceId}"]`, { hasText: number }).waitFor();
     await paul.page.screenshot({ path: join(SHOTS, 'invoice-list.png'), fullPage: true });
 
+    // One invoice per OR: « Facturer » again leads to this one.
+    await page.goto(`/repair-orders/${order.id}`);
+    await page.getByRole('button', { name: 'Facturer' }).click();
+    await page.waitForURL((url) => url.pathname === `/invoices/${invoiceId}`);
+    await page.getByTestId('invoice-number').filter({ hasText: number }).waitFor();
+
     // The Factur-X: the PDF/A-3 carrying factur-x.xml, the server's CII byte for byte.
     const facturX = await download(page, () =>
       page.getByRole('button', { name: 'Télécharger Factur-X' }).click(),

@@ -7,10 +7,14 @@ import { showToast } from '../../ui/toast';
 import { createInvoice } from './invoices.api';
 
 /**
- * « Facturer » on a handed-back OR: its draft invoice, or the invoice it already has (one per
- * OR: the server answers `invoice_exists` with it).
+ * « Facturer » on a handed-back OR, or on an accepted quote sold over the counter: its draft
+ * invoice, or the invoice it already has (one per OR or quote: the server answers
+ * `invoice_exists` with it).
  */
-export function InvoiceOrderButton(props: { repairOrderId: string }) {
+export function InvoiceOrderButton(props: {
+  origin: { repairOrderId: string } | { quoteId: string };
+  label?: string;
+}) {
   const create = useAction(createInvoice);
   const navigate = useNavigate();
   const [isBusy, setBusy] = createSignal(false);
@@ -18,12 +22,16 @@ export function InvoiceOrderButton(props: { repairOrderId: string }) {
   async function invoice() {
     setBusy(true);
     try {
-      const draft = await create({ repairOrderId: props.repairOrderId });
+      const draft = await create(props.origin);
       navigate(`/invoices/${draft.id}`);
     } catch (caught) {
       const existing = readDetails(caught, 'invoice_exists');
-      if (existing) navigate(`/invoices/${existing.invoiceId}`);
-      else showToast(errorMessage(caught), 'error');
+      if (existing) {
+        showToast(`Déjà facturé : ${existing.number ?? 'brouillon en cours'}.`, 'info');
+        navigate(`/invoices/${existing.invoiceId}`);
+      } else {
+        showToast(errorMessage(caught), 'error');
+      }
     } finally {
       setBusy(false);
     }
@@ -31,7 +39,7 @@ export function InvoiceOrderButton(props: { repairOrderId: string }) {
 
   return (
     <Button variant="primary" isLoading={isBusy()} onClick={() => void invoice()}>
-      Facturer
+      {props.label ?? 'Facturer'}
     </Button>
   );
 }

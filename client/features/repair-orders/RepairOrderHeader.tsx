@@ -155,7 +155,7 @@ export function RepairOrderHeader(props: {
       <div class="header-actions">
         <RepairOrderPdfActions order={props.order} settings={props.settings} />
         <Show when={props.mayWrite && props.order.status === 'handed_back'}>
-          <InvoiceOrderButton repairOrderId={props.order.id} />
+          <InvoiceOrderButton origin={{ repairOrderId: props.order.id }} />
         </Show>
         <Show when={props.mayWrite && props.order.status !== 'handed_back'}>
           <DepositButton
