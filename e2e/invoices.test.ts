@@ -289,9 +289,18 @@ describe('invoicing at the counter', () => {
     await page.goto(`/repair-orders/${working.id}`);
     await page.getByRole('button', { name: 'Facturer' }).click();
     await page.locator('h1', { hasText: 'Facture brouillon' }).waitFor();
+    // Paul has the same draft open: he sees Marie's saved edits, then the invoice locked.
+    const paul = await login(browser, server.url, 'paul@garage.test', PASSWORD);
+    await paul.page.goto(page.url());
+    await paul.page.getByRole('button', { name: 'Émettre la facture' }).waitFor();
     await page.getByLabel('État de la pièce : Plaquettes de frein avant').selectOption('new');
     await fillPayment(page);
+    await paul.page.getByText('Tout y est : la facture peut être émise.').waitFor();
     const final = await issue(page, 'Émettre la facture', 'Émettre cette facture ?');
+    await paul.page.getByTestId('invoice-number').filter({ hasText: final }).waitFor();
+    expect(await paul.page.getByRole('button', { name: 'Émettre la facture' }).count()).toBe(0);
+    expect(paul.errors).toEqual([]);
+    await paul.context.close();
     await page.getByText('Acomptes déduits').waitFor();
     // 170,89 € less the 120,00 € deposit.
     await page.getByText('50,89').waitFor();
