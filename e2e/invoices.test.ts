@@ -171,6 +171,12 @@ describe('invoicing at the counter', () => {
       .locator(`tr[data-invoice-id="${invoiceId}"]`, { hasText: 'Brouillon' })
       .waitFor();
     await page.screenshot({ path: join(SHOTS, 'invoice-draft.png'), fullPage: true });
+    // A draft prints too, unnumbered (drawn in the browser, fonts embedded).
+    const draftPdf = await download(page, () =>
+      page.getByRole('button', { name: 'Télécharger', exact: true }).click(),
+    );
+    expect(draftPdf.name).toMatch(/^facture-brouillon-[0-9a-f]{8}\.pdf$/);
+    expect(readPdfText(draftPdf.path)).toContain('FACTURE');
 
     // The lines are edited in place, with the totals: a line added, priced, then taken out.
     await page.getByRole('button', { name: '+ Frais' }).click();

@@ -3,8 +3,9 @@ import { Show, Suspense } from 'solid-js';
 import { Button } from '../../ui/Button';
 import { Spinner } from '../../ui/Feedback';
 import { InvoiceTable } from './InvoiceTable';
+import type { InvoiceFilters } from './invoice-filters';
 import { createInvoiceList } from './invoice-list';
-import { getInvoicesPage, type InvoiceFilters } from './invoices.api';
+import { getInvoicesPage } from './invoices.api';
 import './invoices.css';
 
 /** A client's (or an OR's) invoices, credit notes and deposits, newest first, live. */

@@ -9,9 +9,10 @@ import {
 import { Button } from '../../ui/Button';
 import { EmptyState, ErrorMessage, Spinner } from '../../ui/Feedback';
 import { InvoiceTable } from './InvoiceTable';
+import type { InvoiceFilters } from './invoice-filters';
 import { KIND_SHORT_LABELS, STATUS_LABELS } from './invoice-labels';
 import { createInvoiceList } from './invoice-list';
-import { getInvoicesPage, type InvoiceFilters } from './invoices.api';
+import { getInvoicesPage } from './invoices.api';
 import './invoices.css';
 
 /** One row of filter buttons: « Tous » and one per value. */

@@ -1,19 +1,11 @@
 import type {
   CreditNoteCreate,
   InvoiceCreate,
-  InvoiceKind,
-  InvoiceStatus,
   InvoiceUpdate,
 } from '../../../domain/schemas/invoice';
 import { api, call } from '../../lib/api';
 import { liveAction, recordQuery, staleOnQuery } from '../../lib/queries';
-
-export type InvoiceFilters = {
-  status?: InvoiceStatus;
-  kind?: InvoiceKind;
-  clientId?: string;
-  repairOrderId?: string;
-};
+import type { InvoiceFilters } from './invoice-filters';
 
 /** The query string of a list: only the filters set. */
 function toListQuery(filters: InvoiceFilters, cursor?: string) {
