@@ -203,7 +203,6 @@ describe('invoicing at the counter', () => {
     await page.screenshot({ path: join(SHOTS, 'invoice-issued.png'), fullPage: true });
     // Paul's list shows the number without a reload.
     await paul.page.locator(`tr[data-invoice-id="${invoiceId}"]`, { hasText: number }).waitFor();
-    await paul.page.screenshot({ path: join(SHOTS, 'invoice-list.png'), fullPage: true });
 
     // One invoice per OR: « Facturer » again leads to this one.
     await page.goto(`/repair-orders/${order.id}`);
@@ -262,6 +261,16 @@ describe('invoicing at the counter', () => {
       .filter({ hasText: `AV-${year}-00001` })
       .waitFor();
     await page.screenshot({ path: join(SHOTS, 'invoice-credit-note.png'), fullPage: true });
+
+    // Paul's list has the credit note live; a period on the issue date keeps to it.
+    await paul.page.getByRole('cell', { name: `AV-${year}-00001` }).waitFor();
+    const today = todayInParis(new Date());
+    await paul.page.getByLabel('Émises du').fill(addDays(today, 1));
+    await paul.page.getByText('Aucune facture ne correspond.').waitFor();
+    await paul.page.goto(`/invoices?from=${today}&to=${today}&status=issued`);
+    await paul.page.getByRole('cell', { name: `AV-${year}-00001` }).waitFor();
+    await paul.page.getByRole('cell', { name: number }).waitFor();
+    await paul.page.screenshot({ path: join(SHOTS, 'invoice-list.png'), fullPage: true });
 
     expect(marie.errors).toEqual([]);
     expect(paul.errors).toEqual([]);

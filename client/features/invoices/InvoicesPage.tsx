@@ -9,7 +9,7 @@ import {
 import { Button } from '../../ui/Button';
 import { EmptyState, ErrorMessage, Spinner } from '../../ui/Feedback';
 import { InvoiceTable } from './InvoiceTable';
-import type { InvoiceFilters } from './invoice-filters';
+import { type InvoiceFilters, readDateParam } from './invoice-filters';
 import { KIND_SHORT_LABELS, STATUS_LABELS } from './invoice-labels';
 import { createInvoiceList } from './invoice-list';
 import { getInvoicesPage } from './invoices.api';
@@ -50,8 +50,18 @@ function FilterButtons<V extends string>(props: {
 }
 
 export default function InvoicesPage() {
-  const [params, setParams] = useSearchParams<{ status?: InvoiceStatus; kind?: InvoiceKind }>();
-  const filters = (): InvoiceFilters => ({ status: params.status, kind: params.kind });
+  const [params, setParams] = useSearchParams<{
+    status?: InvoiceStatus;
+    kind?: InvoiceKind;
+    from?: string;
+    to?: string;
+  }>();
+  const filters = (): InvoiceFilters => ({
+    status: params.status,
+    kind: params.kind,
+    issuedFrom: readDateParam(params.from),
+    issuedTo: readDateParam(params.to),
+  });
   const firstPage = createAsync(() => getInvoicesPage(filters()));
   const invoices = createInvoiceList(filters, firstPage);
 
@@ -75,6 +85,28 @@ export default function InvoicesPage() {
           value={params.kind}
           onPick={(kind) => setParams({ kind })}
         />
+        <fieldset class="invoice-period" aria-label="Période d’émission">
+          <label>
+            Émises du{' '}
+            <input
+              class="input"
+              type="date"
+              aria-label="Émises du"
+              value={params.from ?? ''}
+              onChange={(event) => setParams({ from: event.currentTarget.value || undefined })}
+            />
+          </label>
+          <label>
+            au{' '}
+            <input
+              class="input"
+              type="date"
+              aria-label="Émises au"
+              value={params.to ?? ''}
+              onChange={(event) => setParams({ to: event.currentTarget.value || undefined })}
+            />
+          </label>
+        </fieldset>
       </div>
       <ErrorBoundary fallback={(error, reset) => <ErrorMessage error={error} retry={reset} />}>
         <Suspense fallback={<Spinner label="Chargement des factures…" />}>

@@ -18,6 +18,14 @@ describe('which invoices a filtered list shows', () => {
     expect(isInvoiceListed(BUSINESS_INVOICE, { kind: 'credit_note' })).toBe(false);
   });
 
+  it('keeps to the period on the issue date, both days included, and leaves drafts out of it', () => {
+    const day = BUSINESS_INVOICE.issueDate;
+    expect(isInvoiceListed(BUSINESS_INVOICE, { issuedFrom: day, issuedTo: day })).toBe(true);
+    expect(isInvoiceListed(BUSINESS_INVOICE, { issuedFrom: '2999-01-01' })).toBe(false);
+    expect(isInvoiceListed(BUSINESS_INVOICE, { issuedTo: '2000-01-01' })).toBe(false);
+    expect(isInvoiceListed(DRAFT, { issuedTo: '2999-01-01' })).toBe(false);
+  });
+
   it('keeps to the buyer’s client and the OR asked', () => {
     const clientId = BUSINESS_INVOICE.buyer.clientId;
     expect(isInvoiceListed(BUSINESS_INVOICE, { clientId: clientId ?? 'none' })).toBe(

@@ -14,6 +14,8 @@ function toListQuery(filters: InvoiceFilters, cursor?: string) {
     ...(filters.kind ? { kind: filters.kind } : {}),
     ...(filters.clientId ? { clientId: filters.clientId } : {}),
     ...(filters.repairOrderId ? { repairOrderId: filters.repairOrderId } : {}),
+    ...(filters.issuedFrom ? { issuedFrom: filters.issuedFrom } : {}),
+    ...(filters.issuedTo ? { issuedTo: filters.issuedTo } : {}),
     ...(cursor ? { cursor } : {}),
     limit: '50',
   };
