@@ -48,7 +48,11 @@ export function InvoiceTable(props: {
                   ? formatCalendarDate(invoice.issueDate)
                   : `créé le ${formatDate(invoice.createdAt)}`}
               </td>
-              <td class="num">{formatEuros(getInvoiceTotal(invoice))}</td>
+              <td class="num">
+                {/* A credit note's amounts are positive (type 381 says it credits): shown as such. */}
+                {invoice.kind === 'credit_note' ? '− ' : ''}
+                {formatEuros(getInvoiceTotal(invoice))}
+              </td>
               <td>
                 <Badge tone={STATUS_TONES[invoice.status]}>{STATUS_LABELS[invoice.status]}</Badge>
               </td>
