@@ -272,6 +272,26 @@ describe('invoicing at the counter', () => {
     await paul.page.getByRole('cell', { name: number }).waitFor();
     await paul.page.screenshot({ path: join(SHOTS, 'invoice-list.png'), fullPage: true });
 
+    // A credit note of all that is left, thrown away as a draft: it leaves Paul's list live.
+    await paul.page.goto('/invoices?status=draft');
+    await paul.page.getByText('Aucune facture ne correspond.').waitFor();
+    await page.goto(`/invoices/${invoiceId}`);
+    await page.getByRole('button', { name: 'Créer un avoir' }).click();
+    await page
+      .getByRole('dialog', { name: 'Créer un avoir' })
+      .getByRole('button', { name: 'Créer l’avoir' })
+      .click();
+    await page.getByText(`Avoir sur la facture ${number}`).waitFor();
+    const draftId = new URL(page.url()).pathname.split('/').pop()!;
+    await paul.page.locator(`tr[data-invoice-id="${draftId}"]`).waitFor();
+    await page.getByRole('button', { name: 'Supprimer le brouillon' }).click();
+    await page
+      .getByRole('dialog', { name: 'Supprimer ce brouillon ?' })
+      .getByRole('button', { name: 'Supprimer' })
+      .click();
+    await page.waitForURL((url) => url.pathname === '/invoices');
+    await paul.page.getByText('Aucune facture ne correspond.').waitFor();
+
     expect(marie.errors).toEqual([]);
     expect(paul.errors).toEqual([]);
     await marie.context.close();
