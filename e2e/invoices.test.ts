@@ -223,6 +223,13 @@ describe('invoicing at the counter', () => {
     const served = await admin.api.invoices[':id']['cii.xml'].$get({ param: { id: invoiceId } });
     expect(served.status).toBe(200);
     expect(readFileSync(join(folder, 'factur-x.xml'), 'utf8')).toBe(await served.text());
+    // Every font embedded (PDF/A): the `emb` column of each font row says yes.
+    const fonts = execFileSync('pdffonts', [facturX.path], { encoding: 'utf8' })
+      .split('\n')
+      .slice(2)
+      .filter((row) => row.trim() !== '');
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const row of fonts) expect(row).toMatch(/\s(yes)\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+\s*$/);
     const text = readPdfText(facturX.path);
     expect(text).toContain(number);
     expect(text).toContain(total.replace(/[\s\u00a0\u202f]+/g, ''));
