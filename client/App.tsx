@@ -5,6 +5,7 @@ import { accountRoutes } from './features/auth/auth.routes';
 import { LoginPage } from './features/auth/LoginPage';
 import { clientRoutes } from './features/clients/clients.routes';
 import { dashboardRoutes } from './features/dashboard/dashboard.routes';
+import { invoiceRoutes } from './features/invoices/invoices.routes';
 import { quoteRoutes } from './features/quotes/quotes.routes';
 import { repairOrderRoutes } from './features/repair-orders/repair-orders.routes';
 import { settingsRoutes } from './features/settings/settings.routes';
@@ -34,6 +35,7 @@ const routes: RouteDefinition[] = [
       ...vehicleRoutes,
       ...quoteRoutes,
       ...repairOrderRoutes,
+      ...invoiceRoutes,
       ...alertRoutes,
       ...settingsRoutes,
       ...technicianRoutes,

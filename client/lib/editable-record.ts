@@ -18,7 +18,8 @@ export type EditableEntity =
   | 'quote'
   | 'repair_order'
   | 'settings'
-  | 'alert_rules';
+  | 'alert_rules'
+  | 'invoice';
 type Versioned = { version: number };
 type Who = { id: string; name: string } | null;
 

@@ -2,12 +2,13 @@ import { createSignal, Show } from 'solid-js';
 import { getClientDisplayName } from '../../../domain/client/client-name';
 import type { Client } from '../../../domain/schemas/client';
 import { Button } from '../../ui/Button';
+import { InvoiceList } from '../invoices/InvoiceList';
 import { NewQuoteDialog } from '../quotes/NewQuoteDialog';
 import { QuoteList } from '../quotes/QuoteList';
 import { RepairOrderList } from '../repair-orders/RepairOrderList';
 import { ClientVehicles } from '../vehicles/ClientVehicles';
 
-/** A client's vehicles, quotes and repair orders, under the card. */
+/** A client's vehicles, quotes, repair orders and invoices, under the card. */
 export function ClientRelated(props: { client: Client; canAdd: boolean }) {
   const [isCreatingQuote, setCreatingQuote] = createSignal(false);
   return (
@@ -31,6 +32,13 @@ export function ClientRelated(props: { client: Client; canAdd: boolean }) {
         <RepairOrderList
           filters={{ clientId: props.client.id }}
           empty="Aucun ordre de réparation pour ce client."
+        />
+      </section>
+      <section class="card">
+        <h2>Factures</h2>
+        <InvoiceList
+          filters={{ clientId: props.client.id }}
+          empty="Aucune facture pour ce client."
         />
       </section>
       <NewQuoteDialog

@@ -6,6 +6,7 @@ import type { Quote, QuoteStatus } from '../../../domain/schemas/quote';
 import { errorMessage } from '../../lib/api';
 import { Button } from '../../ui/Button';
 import { showToast } from '../../ui/toast';
+import { InvoiceOrderButton } from '../invoices/InvoiceOrderButton';
 import { OpenRepairOrderButton } from '../repair-orders/OpenRepairOrderButton';
 import { type Decision, DecisionDialog } from './DecisionDialog';
 import { duplicateQuote, keepDeclinedWork, transitionQuote } from './quotes.api';
@@ -58,6 +59,7 @@ export function QuoteActions(props: {
     <div class="quote-actions">
       <Show when={props.quote.status === 'accepted' || props.quote.status === 'partially_accepted'}>
         <OpenRepairOrderButton quote={props.quote} onError={props.onError} />
+        <InvoiceOrderButton origin={{ quoteId: props.quote.id }} label="Facturer au comptoir" />
       </Show>
       <Show when={can('sent')}>
         <Button

@@ -17,6 +17,8 @@ import { Button } from '../../ui/Button';
 import { Badge } from '../../ui/Feedback';
 import { showToast } from '../../ui/toast';
 import { getColleagues } from '../alerts/alerts.api';
+import { DepositButton } from '../invoices/DepositButton';
+import { InvoiceOrderButton } from '../invoices/InvoiceOrderButton';
 import { RepairOrderPdfActions } from './RepairOrderPdfActions';
 import { assignRepairOrder, moveRepairOrder } from './repair-orders.api';
 
@@ -152,6 +154,16 @@ export function RepairOrderHeader(props: {
       </div>
       <div class="header-actions">
         <RepairOrderPdfActions order={props.order} settings={props.settings} />
+        <Show when={props.mayWrite && props.order.status === 'handed_back'}>
+          <InvoiceOrderButton origin={{ repairOrderId: props.order.id }} />
+        </Show>
+        <Show when={props.mayWrite && props.order.status !== 'handed_back'}>
+          <DepositButton
+            repairOrderId={props.order.id}
+            orderNumber={props.order.number}
+            settings={props.settings}
+          />
+        </Show>
         <Show when={props.mayWrite}>
           <For each={moves()}>
             {(to) => (

@@ -87,6 +87,9 @@ export function Shell(props: { children: JSX.Element }) {
             <A href="/quotes" activeClass="active">
               Devis
             </A>
+            <A href="/invoices" activeClass="active">
+              Factures
+            </A>
             <A href="/atelier" activeClass="active">
               Pointage
             </A>
