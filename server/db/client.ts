@@ -36,6 +36,25 @@ export type DatabaseOptions = {
   timeouts?: DatabaseTimeouts;
 };
 
+/**
+ * `pool.end()` waits for every checked-out client to come back: a shutdown is bounded instead
+ * (a query's deadline and a connection's), then says what was still out and lets the process
+ * go; the clients die with it. Leaks are the fault suite's to catch, not a reason to hang.
+ */
+async function endPool(pool: pg.Pool, boundMs: number, log: Logger): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const bounded = new Promise<'late'>((resolve) => {
+    timer = setTimeout(() => resolve('late'), boundMs);
+  });
+  const outcome = await Promise.race([pool.end().then(() => 'ended' as const), bounded]);
+  clearTimeout(timer);
+  if (outcome === 'late') {
+    log.warn(
+      `database pool still had ${pool.totalCount - pool.idleCount} connection(s) checked out after ${boundMs} ms at shutdown`,
+    );
+  }
+}
+
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   let queries = 0;
   const logger = {
@@ -57,7 +76,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       pglite: null,
       timeouts,
       queryCount,
-      close: () => pool.end(),
+      close: () => endPool(pool, timeouts.queryMs + timeouts.connectMs, options.log),
     };
   }
   if (!options.dataDir.startsWith('memory://')) mkdirSync(options.dataDir, { recursive: true });
