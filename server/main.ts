@@ -15,7 +15,9 @@ async function main(): Promise<void> {
     `GestionPro ${running.url} — base ${running.database.kind === 'pglite' ? `PGlite (${env.DATA_DIR})` : 'PostgreSQL'}`,
   );
   if (running.isDemoSeeded)
-    log.info('Garage de démonstration créé : clients, véhicules et devis fictifs.');
+    log.info(
+      'Garage de démonstration créé : clients, véhicules, devis et ordres de réparation fictifs.',
+    );
   if (running.setupUrl) {
     log.info(
       `Aucun administrateur : créez-le avec ce lien (valable une fois) : ${running.setupUrl}`,
