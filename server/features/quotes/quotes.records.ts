@@ -3,7 +3,7 @@ import type { Quote } from '../../../domain/schemas/quote';
 import { toSearchTerms } from '../../../domain/text';
 import type { Executor } from '../../db/client';
 import type { RecordChange } from '../changes/changes.service';
-import { selectQuoteById } from './quotes.repo';
+import { selectQuoteById } from './quotes.read.repo';
 
 /*
  * What the edits (quotes.service.ts) and the transitions (quotes.transitions.ts) both need:

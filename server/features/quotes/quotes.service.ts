@@ -18,17 +18,19 @@ import { staleVersionError, writeWithChanges } from '../changes/changes.service'
 import { readClient } from '../clients/clients.service';
 import { readSettings } from '../settings/settings.service';
 import { readVehicle } from '../vehicles/vehicles.service';
+import {
+  quoteSearchFilter,
+  selectQuoteById,
+  selectQuotePage,
+  selectQuotesAwaiting,
+} from './quotes.read.repo';
 import { buildQuoteSearchText, fieldError, recordQuote, requireQuote } from './quotes.records';
 import {
   insertDeclinedWork,
   insertQuote,
   type JobValues,
-  quoteSearchFilter,
   replaceQuoteJobs,
   selectIdsOfOtherQuotes,
-  selectQuoteById,
-  selectQuotePage,
-  selectQuotesAwaiting,
   selectRevision,
   updateQuoteVersioned,
 } from './quotes.repo';

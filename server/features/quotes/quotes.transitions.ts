@@ -16,13 +16,13 @@ import { staleVersionError, writeWithChanges } from '../changes/changes.service'
 import { readClient } from '../clients/clients.service';
 import { readSettings } from '../settings/settings.service';
 import { noteQuoteMileage, readVehicle } from '../vehicles/vehicles.service';
+import { selectQuotesByIds } from './quotes.read.repo';
 import { buildQuoteSearchText, fieldError, recordQuote, requireQuote } from './quotes.records';
 import {
   clearLineAcceptance,
   expireQuotesDue,
   insertDeclinedWork,
   insertRevision,
-  selectQuotesByIds,
   takeNextQuoteNumber,
   updateLineAcceptance,
   updateQuoteVersioned,
