@@ -12,7 +12,7 @@ import {
   serviceRecords,
   vehicles,
 } from '../server/db/schema';
-import { buildDemoClients } from '../server/demo/seed';
+import { buildDemoClients } from '../server/demo/demo-clients';
 import { insertClients } from '../server/features/clients/clients.repo';
 
 const LETTERS = 'ABCDEFGHJKLMNPQRSTVWXYZ';

@@ -17,7 +17,7 @@ import { io, type Socket } from 'socket.io-client';
 import type { z } from 'zod';
 import type { Change } from '../domain/schemas/change';
 import type { ClientListQuerySchema } from '../domain/schemas/client';
-import { buildDemoClients } from '../server/demo/seed';
+import { buildDemoClients } from '../server/demo/demo-clients';
 import { insertClients } from '../server/features/clients/clients.repo';
 import { expectStatus } from '../server/test/api-client';
 import { signIn, startBenchServer } from './bench-server';

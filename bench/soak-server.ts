@@ -7,7 +7,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
-import { buildDemoClients } from '../server/demo/seed';
+import { buildDemoClients } from '../server/demo/demo-clients';
 import { startBenchServer } from './bench-server';
 
 export type SoakCommand = { type: 'memory' } | { type: 'emit'; n: number } | { type: 'close' };

@@ -18,7 +18,7 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { io, type Socket } from 'socket.io-client';
-import { buildDemoClients } from '../server/demo/seed';
+import { buildDemoClients } from '../server/demo/demo-clients';
 import { type ApiClient, createApiClient, expectStatus } from '../server/test/api-client';
 import { signIn } from './bench-server';
 import type { Memory, SoakCommand, SoakReply } from './soak-server';
