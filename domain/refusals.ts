@@ -59,6 +59,13 @@ export const ERROR_DETAILS = {
   credit_exceeds_invoice: z.object({
     lines: z.array(z.object({ position: z.int(), remainingQuantity: z.number() })),
   }),
+  /** The day closed last: entries dated on or before it are refused. */
+  period_closed: z.object({ closedThrough: z.string() }),
+  payment_exceeds_balance: z.object({ invoiceId: z.string(), balanceCents: z.int() }),
+  refund_exceeds_payment: z.object({ refundableCents: z.int() }),
+  closure_exists: z.object({ closureId: z.string() }),
+  /** The period that must be closed first. */
+  closure_out_of_order: z.object({ level: z.string(), periodStart: z.string() }),
 } satisfies Partial<Record<ErrorCode, z.ZodType>>;
 
 export type ErrorDetails = {

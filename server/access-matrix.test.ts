@@ -261,6 +261,8 @@ const MATRIX: Record<string, Line> = {
     request: () => ({ ...id, body: {} }),
   },
   'GET /api/v1/invoices/{id}/cii.xml': { access: 'records', request: () => id },
+  'GET /api/v1/journal/verify': { access: 'admin' },
+  'GET /api/v1/journal/key': { access: 'admin' },
   'GET /api/v1/workshop': { access: 'feed' },
   'GET /api/v1/alerts': { access: 'feed' },
   'POST /api/v1/alerts': {

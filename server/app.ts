@@ -17,6 +17,7 @@ import { dashboardRoutes } from './features/dashboard/dashboard.routes';
 import { displayTokensRoutes } from './features/display-tokens/display-tokens.routes';
 import { healthRoutes } from './features/health/health.routes';
 import { invoicesRoutes } from './features/invoices/invoices.routes';
+import { journalRoutes } from './features/journal/journal.routes';
 import { quotesRoutes } from './features/quotes/quotes.routes';
 import { repairOrdersRoutes, workshopRoutes } from './features/repair-orders/repair-orders.routes';
 import { searchRoutes } from './features/search/search.routes';
@@ -76,6 +77,7 @@ function apiRoutes(deps: Deps, authState: AuthState) {
     .route('/repair-orders', repairOrdersRoutes(deps))
     .route('/workshop', workshopRoutes(deps))
     .route('/invoices', invoicesRoutes(deps))
+    .route('/journal', journalRoutes(deps))
     .route('/search', searchRoutes(deps))
     .route('/settings', settingsRoutes(deps))
     .route('/display-tokens', displayTokensRoutes(deps))

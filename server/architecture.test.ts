@@ -19,6 +19,7 @@ const FEATURE_ORDER = [
   'vehicles',
   'quotes',
   'repair-orders',
+  'journal',
   'invoices',
   'alerts',
   'dashboard',
@@ -33,6 +34,7 @@ const BASE = [
   'server/access.ts',
   'server/deps.ts',
   'server/env.ts',
+  'server/journal-key.ts',
   'server/logger.ts',
   'server/version.ts',
 ];

@@ -3,6 +3,7 @@ import type { DisplayMode } from '../domain/schemas/display-token';
 import type { Role } from '../domain/schemas/staff';
 import type { Db, DbKind, Tx } from './db/client';
 import type { Env } from './env';
+import type { JournalKey } from './journal-key';
 import type { Logger } from './logger';
 
 /** Who is acting: taken from the session, passed to every service call. */
@@ -55,6 +56,8 @@ export type Deps = {
   realtime: RealtimePort;
   jobs: JobsPort;
   hooks: Hooks;
+  /** Signs the journal's entries (decision 0018). */
+  journalKey: JournalKey;
   now: () => Date;
   queryCount: () => number;
 };

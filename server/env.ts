@@ -1,4 +1,20 @@
+import { createPrivateKey } from 'node:crypto';
 import { z } from 'zod';
+
+export function readPrivateKey(text: string) {
+  const trimmed = text.trim();
+  return trimmed.startsWith('-----BEGIN')
+    ? createPrivateKey(trimmed)
+    : createPrivateKey({ key: Buffer.from(trimmed, 'base64'), format: 'der', type: 'pkcs8' });
+}
+
+function isEd25519PrivateKey(text: string): boolean {
+  try {
+    return readPrivateKey(text).asymmetricKeyType === 'ed25519';
+  } catch {
+    return false;
+  }
+}
 
 const booleanFlag = z
   .enum(['1', '0', 'true', 'false', 'on', 'off', 'yes', 'no'])
@@ -40,6 +56,14 @@ const EnvSchema = z
     TRUST_PROXY: z
       .union([booleanFlag.transform((on) => (on ? 1 : 0)), z.coerce.number().int().min(0).max(10)])
       .default(0),
+    /**
+     * The journal's Ed25519 signing key (decision 0018): PEM, or base64 of its PKCS#8 DER.
+     * Unset, one is made on first start and kept in DATA_DIR (ephemeral for `memory://`).
+     */
+    JOURNAL_SIGNING_KEY: z
+      .string()
+      .refine(isEd25519PrivateKey, { error: 'expected an Ed25519 private key (PEM or base64 DER)' })
+      .optional(),
     /** Where the built client lives; the server serves it with a fallback to index.html. */
     CLIENT_DIR: z.string().min(1).default('./dist/client'),
   })

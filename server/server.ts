@@ -27,6 +27,7 @@ import {
 } from './features/dashboard/dashboard.publisher';
 import { compactDashboard, computeDashboard } from './features/dashboard/dashboard.service';
 import { createJobs } from './jobs/scheduler';
+import { loadJournalKey } from './journal-key';
 import { createLogger, type Logger } from './logger';
 import { createRealtime } from './realtime/realtime';
 
@@ -75,6 +76,7 @@ export async function startServer(env: Env, options: ServerOptions = {}): Promis
     jobs: jobs.port,
     // The one call up the feature tree, handed down (docs/decisions/0010-feature-boundaries.md).
     hooks: { upkeepRecorded: resolveSatisfiedAlerts },
+    journalKey: loadJournalKey(env, log),
     now: options.now ?? (() => new Date()),
     queryCount: database.queryCount,
   };

@@ -31,6 +31,13 @@ import {
   OPERATION_CATEGORIES,
 } from '../../domain/schemas/invoice';
 import {
+  CLOSURE_LEVELS,
+  type ClosureTotals,
+  JOURNAL_ENTRY_KINDS,
+  type PerpetualTotals,
+} from '../../domain/schemas/journal';
+import { PAYMENT_KINDS, PAYMENT_METHODS } from '../../domain/schemas/payment';
+import {
   AMENDMENT_STATUSES,
   CLOCK_ACTIONS,
   FUEL_LEVELS,
@@ -784,6 +791,8 @@ export const invoices = pgTable(
     duePayableCents: bigint('due_payable_cents', { mode: 'number' }).notNull().default(0),
     /** SHA-256 (hex) of the CII XML built on issue: what the PDF embeds must hash the same. */
     ciiSha256: text('cii_sha256'),
+    /** Its entry in the journal, appended on issue (decision 0018). */
+    journalSeq: bigint('journal_seq', { mode: 'number' }),
     createdById: uuid('created_by_id'),
     createdByName: text('created_by_name'),
     issuedById: uuid('issued_by_id'),
@@ -849,4 +858,135 @@ export const invoiceNumberSequences = pgTable(
     lastValue: integer('last_value').notNull(),
   },
   (table) => [primaryKey({ columns: [table.prefix, table.year] })],
+).enableRLS();
+
+/**
+ * The tamper-evident journal (decision 0018): appended in the write's transaction, seq taken
+ * gapless under an advisory lock, never updated nor deleted (a trigger refuses it, and the
+ * privileges are revoked, in the migration). `canonical` is the exact text hashed.
+ */
+export const journalEntries = pgTable(
+  'journal_entries',
+  {
+    seq: bigint('seq', { mode: 'number' }).primaryKey(),
+    kind: text('kind', { enum: JOURNAL_ENTRY_KINDS }).notNull(),
+    recordedAt: instant('recorded_at').notNull(),
+    /** The Paris day it was recorded: what closures and closed periods go by. */
+    day: dateColumn('day').notNull(),
+    canonical: text('canonical').notNull(),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+    signature: text('signature').notNull(),
+    keyId: text('key_id').notNull(),
+  },
+  (table) => [index('journal_entries_day_idx').on(table.day, table.seq)],
+).enableRLS();
+
+/** Day, month and year closures; each one is also an entry of the journal (`journal_seq`). */
+export const journalClosures = pgTable(
+  'journal_closures',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    level: text('level', { enum: CLOSURE_LEVELS }).notNull(),
+    periodStart: dateColumn('period_start').notNull(),
+    periodEnd: dateColumn('period_end').notNull(),
+    firstSeq: bigint('first_seq', { mode: 'number' }),
+    lastSeq: bigint('last_seq', { mode: 'number' }),
+    totals: jsonb('totals').$type<ClosureTotals>().notNull(),
+    perpetual: jsonb('perpetual').$type<PerpetualTotals>().notNull(),
+    journalSeq: bigint('journal_seq', { mode: 'number' }).notNull(),
+    closedAt: instant('closed_at').notNull(),
+    closedById: uuid('closed_by_id'),
+    closedByName: text('closed_by_name'),
+  },
+  (table) => [
+    uniqueIndex('journal_closures_period_key').on(table.level, table.periodStart),
+    index('journal_closures_end_idx').on(table.periodEnd),
+  ],
+).enableRLS();
+
+/** A till session: opened with a float, counted at closing (decision 0018). */
+export const tillSessions = pgTable(
+  'till_sessions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    openedAt: instant('opened_at').notNull(),
+    openedById: uuid('opened_by_id'),
+    openedByName: text('opened_by_name'),
+    openingFloatCents: bigint('opening_float_cents', { mode: 'number' }).notNull(),
+    countedCents: bigint('counted_cents', { mode: 'number' }),
+    expectedCents: bigint('expected_cents', { mode: 'number' }),
+    closedAt: instant('closed_at'),
+    closedById: uuid('closed_by_id'),
+    closedByName: text('closed_by_name'),
+  },
+  (table) => [
+    // One till open at a time.
+    uniqueIndex('till_sessions_open_key').on(sql`(true)`).where(sql`${table.closedAt} is null`),
+    index('till_sessions_opened_idx').on(table.openedAt),
+  ],
+).enableRLS();
+
+export const tillMovements = pgTable(
+  'till_movements',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tillSessionId: uuid('till_session_id')
+      .notNull()
+      .references(() => tillSessions.id),
+    /** Signed: put in the drawer positive, taken out negative. */
+    amountCents: bigint('amount_cents', { mode: 'number' }).notNull(),
+    reason: text('reason').notNull(),
+    at: instant('at').notNull(),
+    byId: uuid('by_id'),
+    byName: text('by_name'),
+    journalSeq: bigint('journal_seq', { mode: 'number' }).notNull(),
+  },
+  (table) => [index('till_movements_session_idx').on(table.tillSessionId, table.at)],
+).enableRLS();
+
+/** Payments and refunds: rows are only ever inserted (a refund is a new negative one). */
+export const payments = pgTable(
+  'payments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kind: text('kind', { enum: PAYMENT_KINDS }).notNull(),
+    method: text('method', { enum: PAYMENT_METHODS }).notNull(),
+    /** Signed: a refund is negative. */
+    amountCents: bigint('amount_cents', { mode: 'number' }).notNull(),
+    receivedOn: dateColumn('received_on').notNull(),
+    reference: text('reference'),
+    note: text('note'),
+    clientId: uuid('client_id').references(() => clients.id),
+    refundsPaymentId: uuid('refunds_payment_id').references((): AnyPgColumn => payments.id),
+    tillSessionId: uuid('till_session_id').references(() => tillSessions.id),
+    journalSeq: bigint('journal_seq', { mode: 'number' }).notNull(),
+    createdAt: instant('created_at').notNull().defaultNow(),
+    createdById: uuid('created_by_id'),
+    createdByName: text('created_by_name'),
+  },
+  (table) => [
+    index('payments_client_idx').on(table.clientId, table.createdAt),
+    index('payments_refunds_idx').on(table.refundsPaymentId),
+    index('payments_till_idx').on(table.tillSessionId),
+    index('payments_created_idx').on(table.createdAt, table.id),
+  ],
+).enableRLS();
+
+export const paymentAllocations = pgTable(
+  'payment_allocations',
+  {
+    paymentId: uuid('payment_id')
+      .notNull()
+      .references(() => payments.id),
+    invoiceId: uuid('invoice_id')
+      .notNull()
+      .references(() => invoices.id),
+    /** Signed as its payment. */
+    amountCents: bigint('amount_cents', { mode: 'number' }).notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.paymentId, table.invoiceId] }),
+    index('payment_allocations_invoice_idx').on(table.invoiceId),
+  ],
 ).enableRLS();

@@ -3,6 +3,7 @@ import { todayInParis } from '../../../domain/dates';
 import { AppError } from '../../../domain/errors';
 import { buildCiiInvoice } from '../../../domain/invoice/cii';
 import { checkInvoiceCompliance } from '../../../domain/invoice/compliance';
+import { toInvoiceIssuedContent } from '../../../domain/journal/contents';
 import {
   formatInvoiceNumber,
   getInvoiceNumberPrefix,
@@ -14,6 +15,7 @@ import { READERS, requireRole, WRITERS } from '../../access';
 import type { Executor } from '../../db/client';
 import type { Actor, Deps } from '../../deps';
 import { writeWithChanges } from '../changes/changes.service';
+import { appendJournalEntry } from '../journal/journal.service';
 import {
   checkDraft,
   checkVersion,
@@ -118,6 +120,14 @@ export async function issueInvoice(
       issueDate,
       issuedAt: now.toISOString(),
     };
+    const ciiSha256 = createHash('sha256').update(buildCiiInvoice(issued), 'utf8').digest('hex');
+    // Refused once the day is closed (409 `period_closed`), before the number is taken for good.
+    const entry = await appendJournalEntry(
+      tx,
+      deps,
+      actor,
+      toInvoiceIssuedContent(issued, ciiSha256),
+    );
     return saveInvoice(
       tx,
       deps,
@@ -131,7 +141,8 @@ export async function issueInvoice(
         issuedAt: now,
         issuedById: actor.id,
         issuedByName: actor.name,
-        ciiSha256: createHash('sha256').update(buildCiiInvoice(issued), 'utf8').digest('hex'),
+        ciiSha256,
+        journalSeq: entry.seq,
       },
       'transitioned',
     );
