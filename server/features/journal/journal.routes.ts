@@ -4,6 +4,11 @@ import type { Deps } from '../../deps';
 import { createRouter, errorResponses, jsonContent, requireActor } from '../../http/router';
 import { describeJournalKey, verifyJournal } from './journal.service';
 
+const VerifyQuerySchema = z.object({
+  /** Every entry's signature, not one in a thousand (80 µs each). */
+  signatures: z.enum(['sampled', 'all']).default('sampled'),
+});
+
 const JournalKeySchema = z.object({
   keyId: z.string(),
   publicKey: z.string(),
@@ -19,13 +24,20 @@ export function journalRoutes(deps: Deps) {
         path: '/verify',
         tags: ['journal'],
         description:
-          'Recomputes the whole chain and its signatures; `problem` names the first entry altered, removed or inserted.',
+          "Recomputes the whole chain and checks its signatures (one in a thousand, each closure's and the last; every one with `signatures=all`); `problem` names the first entry altered, removed or inserted.",
+        request: { query: VerifyQuerySchema },
         responses: {
           200: jsonContent(JournalVerificationSchema, 'The verification report'),
-          ...errorResponses(401, 403),
+          ...errorResponses(400, 401, 403),
         },
       }),
-      async (c) => c.json(await verifyJournal(deps, requireActor(c)), 200),
+      async (c) =>
+        c.json(
+          await verifyJournal(deps, requireActor(c), {
+            allSignatures: c.req.valid('query').signatures === 'all',
+          }),
+          200,
+        ),
     )
     .openapi(
       createRoute({

@@ -2,7 +2,12 @@ import { createHash, sign } from 'node:crypto';
 import { todayInParis } from '../../../domain/dates';
 import { AppError } from '../../../domain/errors';
 import { canonicalize } from '../../../domain/journal/canonical';
-import { ChainVerifier, exportPublicKey, hashEntry } from '../../../domain/journal/chain';
+import {
+  ChainVerifier,
+  exportPublicKey,
+  hashEntry,
+  SIGNATURE_SAMPLE_EVERY,
+} from '../../../domain/journal/chain';
 import type {
   JournalContent,
   JournalEntry,
@@ -114,16 +119,22 @@ export async function* readJournal(
 }
 
 /**
- * Recomputes the whole chain and its signatures; the first entry altered, removed or inserted
- * is named. The journal must also reach the highest seq an invoice, a payment, a cash movement
+ * Recomputes the whole chain and checks its signatures (one in SIGNATURE_SAMPLE_EVERY, each
+ * closure's and the last; all with `allSignatures`); the first entry altered, removed or
+ * inserted is named. The journal must also reach the highest seq an invoice, a payment, a cash movement
  * or a closure points at: a journal cut short is found so.
  */
 export async function verifyJournal(
   deps: Pick<Deps, 'db' | 'journalKey' | 'now'>,
   actor: Actor | null,
+  options: { allSignatures?: boolean } = {},
 ): Promise<JournalVerification> {
   if (actor) requireRole(actor, ADMINS);
-  const verifier = new ChainVerifier(deps.journalKey.keyring);
+  const verifier = new ChainVerifier(
+    deps.journalKey.keyring,
+    null,
+    options.allSignatures ? 1 : SIGNATURE_SAMPLE_EVERY,
+  );
   for await (const entry of readJournal(deps.db)) {
     if (!verifier.push(entry)) break;
   }
