@@ -25,7 +25,7 @@ const contentArb: fc.Arbitrary<JournalContent> = fc.oneof(
     reference: fc.option(fc.string({ maxLength: 12 }), { nil: null }),
     clientId: fc.constant(null),
     isB2c: fc.boolean(),
-    allocations: fc.constant([]),
+    allocations: fc.constant<{ invoiceId: string; number: string; amountCents: number }[]>([]),
     refundsPaymentId: fc.constant(null),
     tillSessionId: fc.constant(null),
   }),
