@@ -6,6 +6,7 @@ import { LoginPage } from './features/auth/LoginPage';
 import { clientRoutes } from './features/clients/clients.routes';
 import { dashboardRoutes } from './features/dashboard/dashboard.routes';
 import { invoiceRoutes } from './features/invoices/invoices.routes';
+import { journalRoutes } from './features/journal/journal.routes';
 import { quoteRoutes } from './features/quotes/quotes.routes';
 import { repairOrderRoutes } from './features/repair-orders/repair-orders.routes';
 import { settingsRoutes } from './features/settings/settings.routes';
@@ -38,6 +39,7 @@ const routes: RouteDefinition[] = [
       ...invoiceRoutes,
       ...alertRoutes,
       ...settingsRoutes,
+      ...journalRoutes,
       ...technicianRoutes,
       ...accountRoutes,
       { path: '*404', component: NotFoundPage },

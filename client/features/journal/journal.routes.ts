@@ -1,0 +1,12 @@
+import type { RouteDefinition } from '@solidjs/router';
+import { lazy } from 'solid-js';
+import { getJournalKey } from './journal.api';
+
+/** Paramètres → Journal (admins). */
+export const journalRoutes: RouteDefinition[] = [
+  {
+    path: '/settings/journal',
+    component: lazy(() => import('./JournalPage')),
+    preload: () => void getJournalKey(),
+  },
+];
