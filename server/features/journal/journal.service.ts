@@ -24,7 +24,6 @@ import {
   selectEntriesAfter,
   selectHead,
   selectHighestReferencedSeq,
-  toJournalEntry,
 } from './journal.repo';
 
 /*
@@ -100,21 +99,26 @@ export async function appendJournalEntry(
   return { seq, day, recordedAt };
 }
 
-/** Entries in seq order, a page at a time: the verifier, the archive and the exports read them. */
+/**
+ * Entries in seq order, a page at a time: the verifier, the archive and the exports read them.
+ * The next page is asked for before this one is handed out, so reading and checking overlap.
+ */
 export async function* readJournal(
   db: Executor,
   options: { afterSeq?: number; toSeq?: number; pageSize?: number } = {},
 ): AsyncGenerator<JournalEntry> {
-  let after = options.afterSeq ?? 0;
   const pageSize = options.pageSize ?? 10_000;
+  let page = selectEntriesAfter(db, options.afterSeq ?? 0, pageSize);
   for (;;) {
-    const rows = await selectEntriesAfter(db, after, pageSize);
+    const rows = await page;
+    const last = rows.at(-1);
+    const isLast = rows.length < pageSize || !last;
+    if (!isLast) page = selectEntriesAfter(db, last.seq, pageSize);
     for (const row of rows) {
       if (options.toSeq !== undefined && row.seq > options.toSeq) return;
-      yield toJournalEntry(row);
+      yield row;
     }
-    if (rows.length < pageSize) return;
-    after = rows.at(-1)!.seq;
+    if (isLast) return;
   }
 }
 
