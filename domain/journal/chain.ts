@@ -66,14 +66,10 @@ export type ChainStart = { seq: number; hash: string };
  * stored columns must agree with. The rest is covered by the hash; parsing each of a million
  * entries whole would cost more than the chain itself.
  */
-const RECORD_TAIL = /,"day":"(\d{4}-\d{2}-\d{2})","recordedAt":"([^"\\]+)","seq":(\d+)\}$/;
-
-function readRecordTail(
-  canonical: string,
-): { day: string; recordedAt: string; seq: number } | null {
-  const match = RECORD_TAIL.exec(canonical);
-  if (!match) return null;
-  return { day: match[1]!, recordedAt: match[2]!, seq: Number(match[3]) };
+function hasRecordTail(entry: JournalEntry): boolean {
+  return entry.canonical.endsWith(
+    `,"day":"${entry.day}","recordedAt":"${entry.recordedAt}","seq":${entry.seq}}`,
+  );
 }
 
 /**
@@ -151,13 +147,9 @@ export class ChainVerifier {
         message: `Une écriture n° ${entry.seq} de trop suit la n° ${seq - 1}.`,
       };
     }
-    const record = readRecordTail(entry.canonical);
     if (
-      !record ||
-      record.seq !== entry.seq ||
+      !hasRecordTail(entry) ||
       !entry.canonical.includes(`"kind":"${entry.kind}"`) ||
-      record.recordedAt !== entry.recordedAt ||
-      record.day !== entry.day ||
       hashEntry(entry.prevHash, entry.canonical) !== entry.hash
     ) {
       return {
