@@ -97,13 +97,15 @@ export type InvoiceBalanceRow = {
   paidCents: number;
 };
 
+// Qualified by hand: Drizzle writes a lone table's columns unqualified, and inside the
+// subquery `id` would be the credit note's own.
 const creditedCents = sql<string>`coalesce((
   select sum(notes.due_payable_cents) from invoices notes
-  where notes.corrects_invoice_id = ${invoices.id} and notes.status = 'issued'
+  where notes.corrects_invoice_id = "invoices"."id" and notes.status = 'issued'
 ), 0)`;
 const paidCents = sql<string>`coalesce((
   select sum(allocations.amount_cents) from payment_allocations allocations
-  where allocations.invoice_id = ${invoices.id}
+  where allocations.invoice_id = "invoices"."id"
 ), 0)`;
 
 async function selectBalanceRows(db: Executor, where: SQL | undefined) {
