@@ -1,4 +1,4 @@
-import { asc, count, sql } from 'drizzle-orm';
+import { asc, count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PaymentCreate, RefundCreate } from '../../../domain/schemas/payment';
 import { journalEntries, payments } from '../../db/schema';
@@ -64,6 +64,18 @@ describe.each(ENGINES)('refunds, the journal and the live payments on %s', (engi
       note: 'Geste commercial',
     });
     expect(back.journalSeq).toBe(payment.journalSeq + 1);
+    const [entry] = await server.deps.db
+      .select()
+      .from(journalEntries)
+      .where(eq(journalEntries.seq, back.journalSeq));
+    expect(entry?.kind).toBe('refund');
+    expect(JSON.parse(entry!.canonical).content).toMatchObject({
+      kind: 'refund',
+      paymentId: back.id,
+      amountCents: -5000,
+      refundsPaymentId: payment.id,
+      allocations: [{ invoiceId: invoice.id, amountCents: -5000 }],
+    });
     expect(await balanceOf(invoice.id)).toBe(5000);
     const listed = await expectStatus(
       200,

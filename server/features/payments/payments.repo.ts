@@ -175,3 +175,21 @@ export async function selectClientCredit(db: Executor, clientId: string): Promis
     .where(eq(payments.clientId, clientId));
   return Number(row?.credit ?? 0);
 }
+
+/** Cash already allocated to each invoice, refunds in cash netted: the ceiling is per debt. */
+export async function selectCashAllocated(
+  db: Executor,
+  invoiceIds: readonly string[],
+): Promise<Map<string, number>> {
+  if (invoiceIds.length === 0) return new Map();
+  const rows = await db
+    .select({
+      invoiceId: paymentAllocations.invoiceId,
+      total: sql<string>`sum(${paymentAllocations.amountCents})`,
+    })
+    .from(paymentAllocations)
+    .innerJoin(payments, eq(payments.id, paymentAllocations.paymentId))
+    .where(and(inArray(paymentAllocations.invoiceId, [...invoiceIds]), eq(payments.method, 'cash')))
+    .groupBy(paymentAllocations.invoiceId);
+  return new Map(rows.map((row) => [row.invoiceId, Number(row.total)]));
+}

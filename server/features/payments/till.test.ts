@@ -167,6 +167,17 @@ describe.each(ENGINES)('the till on %s', (engine) => {
         },
       }),
     );
+    // The rest of that bill is still one debt: no more of it in cash.
+    await expectError(
+      'cash_limit_exceeded',
+      staff.api.payments.$post({
+        json: {
+          ...cash,
+          amountCents: 100,
+          allocations: [{ invoiceId: deposit.id, amountCents: 100 }],
+        },
+      }),
+    );
     const business = await createClient(staff, {
       kind: 'business',
       civility: null,
