@@ -1,6 +1,9 @@
 import { changeSight } from './access';
 import { getClientDisplayName } from './client/client-name';
+import { formatDateTimeFr } from './dates';
+import { formatEuros } from './money';
 import type { Change, FeedChange, SkippedChange } from './schemas/change';
+import { PAYMENT_METHOD_LABELS } from './schemas/payment';
 import type { Role } from './schemas/staff';
 
 /** What a change is about, in a few words: "Jean Martin", "AB-123-CD", "DEV-2026-00042". */
@@ -16,6 +19,15 @@ export function labelChange(change: Change): string {
       return `${change.data.number} (${change.data.vehiclePlate})`;
     case 'invoice':
       return change.data.number ?? `brouillon pour ${change.data.buyer.name}`;
+    case 'payment': {
+      const { kind, method, amountCents, clientName } = change.data;
+      const amount = `${formatEuros(Math.abs(amountCents))} (${PAYMENT_METHOD_LABELS[method]})`;
+      return kind === 'refund'
+        ? `le remboursement de ${amount}${clientName ? ` à ${clientName}` : ''}`
+        : `l’encaissement de ${amount}${clientName ? ` de ${clientName}` : ''}`;
+    }
+    case 'till':
+      return `la caisse du ${formatDateTimeFr(change.data.openedAt)}`;
     case 'settings':
       return 'les paramètres du garage';
     case 'alert_rules':
@@ -78,6 +90,9 @@ const NOUNS: Record<FeedChange['entity'], string> = {
   quote: 'le devis',
   repair_order: 'l’ordre de réparation',
   invoice: 'la facture',
+  // Their labels say what they are: an encaissement, a refund, the till.
+  payment: '',
+  till: '',
   staff: 'le compte',
   settings: '',
   alert_rules: '',
@@ -128,6 +143,12 @@ export function describeChange(change: FeedChange): string {
     change.status === 'expired'
   ) {
     return `Le devis ${change.label} a expiré`;
+  }
+  if (change.entity === 'till') {
+    const verb = { created: 'a ouvert', transitioned: 'a compté et fermé' }[
+      change.action as string
+    ];
+    return `${who} ${verb ?? 'a mouvementé'} ${change.label}`;
   }
   if (change.entity === 'display_token' && change.action === 'archived') {
     return `${who} a révoqué l’écran ${change.label}`;
