@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeChange, labelChange, toFeedChange } from './feed';
+import { describeChange, labelChange, toFeedChange, viewChange } from './feed';
 import { type Change, FeedChangeSchema } from './schemas/change';
 import {
   buildAlert,
@@ -12,6 +12,7 @@ import {
   buildSettingsRecord,
   buildStaff,
   buildVehicle,
+  IDS,
 } from './testing/records';
 
 /** What the wall screen and the feed read: the change as a feed entry, then in words. */
@@ -70,6 +71,22 @@ describe('the activity feed wording', () => {
     );
     const alert = buildChange('alert', buildAlert(), { action: 'archived' });
     expect(labelChange(alert)).toBe('Contrôle technique à faire — AB-123-CD');
+  });
+
+  it('names an overdue invoice without its amount: the wall reads alert labels, never money', () => {
+    const overdue = buildChange(
+      'alert',
+      buildAlert({
+        kind: 'invoice_overdue',
+        title: 'Facture FAC-2026-00012 impayée : 120,00 € en retard de 15 jours',
+        subject: { type: 'invoice', id: IDS.alert, label: 'FAC-2026-00012 — Jean Martin' },
+      }),
+    );
+    expect(labelChange(overdue)).toBe('Facture impayée en retard — FAC-2026-00012 — Jean Martin');
+    expect(viewChange(overdue, 'display')).toMatchObject({
+      sight: 'label',
+      entry: { label: expect.not.stringContaining('€') },
+    });
   });
 
   it('sums up a large batch of the alert check in one line', () => {

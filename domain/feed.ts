@@ -1,5 +1,6 @@
 import { changeSight } from './access';
 import { getClientDisplayName } from './client/client-name';
+import { ALERT_KIND_LABELS } from './schemas/alert';
 import type { Change, FeedChange, SkippedChange } from './schemas/change';
 import type { Role } from './schemas/staff';
 
@@ -21,6 +22,10 @@ export function labelChange(change: Change): string {
     case 'alert_rules':
       return 'les règles des alertes';
     case 'alert':
+      // An unpaid invoice's title carries its amount: the wall gets alert labels, never money.
+      if (change.data.kind === 'invoice_overdue') {
+        return `${ALERT_KIND_LABELS.invoice_overdue} — ${change.data.subject.label}`;
+      }
       return [change.data.title, change.data.subject.label].filter(Boolean).join(' — ');
     case 'alert_batch':
       return change.data.label;

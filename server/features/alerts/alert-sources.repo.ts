@@ -84,3 +84,53 @@ export function selectOpenDeclinedWork(db: Executor): Promise<DeclinedWorkFacts[
       GROUP BY d.vehicle_id, v.plate, 3, v.client_id, c.kind, c.civility, c.first_name, c.last_name, c.company_name`,
   );
 }
+
+/**
+ * What is left to pay on the invoice row aliased `alias`: the amount due less the issued credit
+ * notes correcting it and the payments allocated to it (refunds are negative allocations).
+ */
+const balanceOf = (alias: ReturnType<typeof sql>) => sql`(${alias}.due_payable_cents
+  - coalesce((SELECT sum(cn.due_payable_cents) FROM invoices cn WHERE cn.corrects_invoice_id = ${alias}.id
+      AND cn.kind = 'credit_note' AND cn.status = 'issued'), 0)
+  - coalesce((SELECT sum(a.amount_cents) FROM payment_allocations a WHERE a.invoice_id = ${alias}.id), 0))`;
+
+export type UnpaidInvoiceFacts = {
+  id: string;
+  number: string;
+  issue_date: string;
+  due_date: string | null;
+  client_id: string | null;
+  buyer_name: string;
+  balance_cents: string | number;
+};
+
+/** What is left to pay on an issued invoice, by the same sum (undefined: no such invoice). */
+export async function selectInvoiceBalance(
+  db: Executor,
+  invoiceId: string,
+): Promise<number | undefined> {
+  const [row] = await rows<{ balance_cents: string | number }>(
+    db,
+    sql`SELECT ${balanceOf(sql`i`)} AS balance_cents FROM invoices i
+      WHERE i.id = ${invoiceId} AND i.status = 'issued'`,
+  );
+  return row ? Number(row.balance_cents) : undefined;
+}
+
+/**
+ * Issued invoices and deposit invoices still owed and past their due date (`payment.dueDate`,
+ * else the issue date) before `today`.
+ */
+export function selectUnpaidInvoices(db: Executor, today: string): Promise<UnpaidInvoiceFacts[]> {
+  return rows<UnpaidInvoiceFacts>(
+    db,
+    sql`SELECT * FROM (
+        SELECT i.id, i.number, i.issue_date::text AS issue_date, i.payment->>'dueDate' AS due_date,
+          i.client_id, i.buyer->>'name' AS buyer_name,
+          ${balanceOf(sql`i`)} AS balance_cents
+        FROM invoices i
+        WHERE i.status = 'issued' AND i.kind IN ('invoice', 'deposit')
+          AND coalesce(i.payment->>'dueDate', i.issue_date::text) < ${today}
+      ) owed WHERE balance_cents > 0`,
+  );
+}
