@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { NamedClient } from '../../../domain/client/client-name';
 import type { VehicleCategory } from '../../../domain/schemas/vehicle';
 import type { Executor } from '../../db/client';
+import { invoiceBalanceSql } from '../../db/invoice-balance';
 
 /**
  * What the alert check reads, in a handful of set-based queries (never one per vehicle): the
@@ -85,15 +86,6 @@ export function selectOpenDeclinedWork(db: Executor): Promise<DeclinedWorkFacts[
   );
 }
 
-/**
- * What is left to pay on the invoice row aliased `alias`: the amount due less the issued credit
- * notes correcting it and the payments allocated to it (refunds are negative allocations).
- */
-const balanceOf = (alias: ReturnType<typeof sql>) => sql`(${alias}.due_payable_cents
-  - coalesce((SELECT sum(cn.due_payable_cents) FROM invoices cn WHERE cn.corrects_invoice_id = ${alias}.id
-      AND cn.kind = 'credit_note' AND cn.status = 'issued'), 0)
-  - coalesce((SELECT sum(a.amount_cents) FROM payment_allocations a WHERE a.invoice_id = ${alias}.id), 0))`;
-
 export type UnpaidInvoiceFacts = {
   id: string;
   number: string;
@@ -104,14 +96,14 @@ export type UnpaidInvoiceFacts = {
   balance_cents: string | number;
 };
 
-/** What is left to pay on an issued invoice, by the same sum (undefined: no such invoice). */
+/** What is left to pay on an issued invoice (undefined: no such issued invoice). */
 export async function selectInvoiceBalance(
   db: Executor,
   invoiceId: string,
 ): Promise<number | undefined> {
   const [row] = await rows<{ balance_cents: string | number }>(
     db,
-    sql`SELECT ${balanceOf(sql`i`)} AS balance_cents FROM invoices i
+    sql`SELECT ${invoiceBalanceSql('i')} AS balance_cents FROM invoices i
       WHERE i.id = ${invoiceId} AND i.status = 'issued'`,
   );
   return row ? Number(row.balance_cents) : undefined;
@@ -127,7 +119,7 @@ export function selectUnpaidInvoices(db: Executor, today: string): Promise<Unpai
     sql`SELECT * FROM (
         SELECT i.id, i.number, i.issue_date::text AS issue_date, i.payment->>'dueDate' AS due_date,
           i.client_id, i.buyer->>'name' AS buyer_name,
-          ${balanceOf(sql`i`)} AS balance_cents
+          ${invoiceBalanceSql('i')} AS balance_cents
         FROM invoices i
         WHERE i.status = 'issued' AND i.kind IN ('invoice', 'deposit')
           AND coalesce(i.payment->>'dueDate', i.issue_date::text) < ${today}

@@ -4,8 +4,9 @@ import type { Alert } from '../../../domain/schemas/alert';
 import type { Invoice } from '../../../domain/schemas/invoice';
 import { type ApiClient, expectStatus } from '../../test/api-client';
 import { ENGINES } from '../../test/databases';
-import { buildClientInput, buildJobs, buildSettings } from '../../test/factories';
+import { buildSettings } from '../../test/factories';
 import { startTestServer, type TestServer } from '../../test/harness';
+import { issueOneJobInvoice, ONE_JOB_DUE_CENTS } from '../../test/invoices';
 import { recordTestPayment } from '../../test/simulated-payment';
 import { connectSocket, waitForChange, waitForEvent } from '../../test/socket';
 import { runScheduledCheck } from './alerts.service';
@@ -13,8 +14,6 @@ import { runScheduledCheck } from './alerts.service';
 /** Invoices are issued on Sunday 1 November 2026 and fall due on the 9th. */
 const ISSUED = '2026-11-01T09:00:00Z';
 const DUE = '2026-11-09';
-/** `buildJobs(1)`: 142,41 € excl. VAT, 28,48 € of VAT at 20 %. */
-const DUE_CENTS = 17_089;
 
 describe.each(ENGINES)('overdue invoices in the alert check on %s', (engine) => {
   let server: TestServer;
@@ -32,52 +31,10 @@ describe.each(ENGINES)('overdue invoices in the alert check on %s', (engine) => 
   });
   afterAll(() => server?.close());
 
-  /** An accepted quote sold over the counter, invoiced and issued at `ISSUED`, due on `DUE`. */
-  async function issuedInvoice(dueDate = DUE): Promise<Invoice> {
+  /** Issued at `ISSUED`, due on `dueDate`. */
+  function issuedInvoice(dueDate = DUE): Promise<Invoice> {
     at(ISSUED);
-    const client = await expectStatus(201, staff.api.clients.$post({ json: buildClientInput() }));
-    const quotes = staff.api.quotes[':id'];
-    const draft = await expectStatus(
-      201,
-      staff.api.quotes.$post({ json: { clientId: client.id, jobs: buildJobs(1) } }),
-    );
-    const sent = await expectStatus(
-      200,
-      quotes.transition.$post({
-        param: { id: draft.id },
-        json: { to: 'sent', version: draft.version },
-      }),
-    );
-    const accepted = await expectStatus(
-      200,
-      quotes.transition.$post({
-        param: { id: sent.id },
-        json: { to: 'accepted', version: sent.version, channel: 'phone' },
-      }),
-    );
-    const invoice = await expectStatus(
-      201,
-      staff.api.invoices.$post({ json: { quoteId: accepted.id } }),
-    );
-    const one = staff.api.invoices[':id'];
-    const completed = await expectStatus(
-      200,
-      one.$patch({
-        param: { id: invoice.id },
-        json: {
-          version: invoice.version,
-          payment: { dueDate, latePenaltyRateBp: 1215 },
-          lines: invoice.lines.map((line) => ({
-            ...line,
-            partCondition: line.kind === 'part' ? ('new' as const) : null,
-          })),
-        },
-      }),
-    );
-    return expectStatus(
-      200,
-      one.issue.$post({ param: { id: invoice.id }, json: { version: completed.version } }),
-    );
+    return issueOneJobInvoice(staff, { dueDate });
   }
 
   async function alertsOf(invoice: Invoice, status: 'active' | 'resolved' = 'active') {
@@ -106,7 +63,7 @@ describe.each(ENGINES)('overdue invoices in the alert check on %s', (engine) => 
       severity: 'soon',
       status: 'open',
       dueDate: DUE,
-      title: `Facture ${late.number} impayée : ${formatEuros(DUE_CENTS)} en retard de 15 jours`,
+      title: `Facture ${late.number} impayée : ${formatEuros(ONE_JOB_DUE_CENTS)} en retard de 15 jours`,
       subject: { type: 'invoice', id: late.id, label: `${late.number} — ${late.buyer.name}` },
       clientId: late.buyer.clientId,
     });
@@ -130,7 +87,7 @@ describe.each(ENGINES)('overdue invoices in the alert check on %s', (engine) => 
 
   it('shows what is left after a part payment, and resolves the alert the moment it is paid', async () => {
     const late = await issuedInvoice();
-    const due = DUE_CENTS;
+    const due = ONE_JOB_DUE_CENTS;
     at('2026-11-24T09:00:00Z');
     await check();
     await recordTestPayment(server.deps, late, { amountCents: 5000, method: 'cash' });
