@@ -117,4 +117,23 @@ describe.each(ENGINES)('overdue invoices in the alert check on %s', (engine) => 
     expect(summary.created).toBe(0);
     expect(await alertsOf(late)).toEqual([]);
   });
+
+  it('resolves the alert the moment a credit note for the whole amount is issued', async () => {
+    const late = await issuedInvoice();
+    at('2026-11-24T09:00:00Z');
+    await check();
+    expect(await alertsOf(late)).toHaveLength(1);
+    const one = staff.api.invoices[':id'];
+    const credit = await expectStatus(
+      201,
+      one['credit-note'].$post({ param: { id: late.id }, json: {} }),
+    );
+    await expectStatus(
+      200,
+      one.issue.$post({ param: { id: credit.id }, json: { version: credit.version } }),
+    );
+    expect(await alertsOf(late)).toEqual([]);
+    expect(await alertsOf(late, 'resolved')).toHaveLength(1);
+    expect((await check()).created).toBe(0);
+  });
 });
