@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { NamedClient } from '../../../domain/client/client-name';
 import type { VehicleCategory } from '../../../domain/schemas/vehicle';
 import type { Executor } from '../../db/client';
-import { invoiceBalanceSql } from '../../db/invoice-balance';
+import { invoiceBalanceSql, owedInvoicesSql } from '../../db/invoice-balance';
 
 /**
  * What the alert check reads, in a handful of set-based queries (never one per vehicle): the
@@ -116,13 +116,7 @@ export async function selectInvoiceBalance(
 export function selectUnpaidInvoices(db: Executor, today: string): Promise<UnpaidInvoiceFacts[]> {
   return rows<UnpaidInvoiceFacts>(
     db,
-    sql`SELECT * FROM (
-        SELECT i.id, i.number, i.issue_date::text AS issue_date, i.payment->>'dueDate' AS due_date,
-          i.client_id, i.buyer->>'name' AS buyer_name,
-          ${invoiceBalanceSql('i')} AS balance_cents
-        FROM invoices i
-        WHERE i.status = 'issued' AND i.kind IN ('invoice', 'deposit')
-          AND coalesce(i.payment->>'dueDate', i.issue_date::text) < ${today}
-      ) owed WHERE balance_cents > 0`,
+    sql`SELECT id, number, issue_date, due_date, client_id, buyer_name, balance_cents
+      FROM ${owedInvoicesSql()} AS owed WHERE due_on < ${today}`,
   );
 }

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { DashboardMoney } from '../../../domain/schemas/dashboard';
 import type { QuoteStatus } from '../../../domain/schemas/quote';
 import type { Executor } from '../../db/client';
-import { invoiceBalanceSql } from '../../db/invoice-balance';
+import { owedInvoicesSql } from '../../db/invoice-balance';
 import { dashboardStats } from '../../db/schema';
 
 type Row = Record<string, unknown>;
@@ -133,16 +133,14 @@ export async function selectMoneyFigures(
   const [row] = await rows(
     db,
     sql`WITH owed AS (
-        SELECT ${invoiceBalanceSql('i')} AS balance,
-          coalesce(i.payment->>'dueDate', i.issue_date::text) AS due_on
-        FROM invoices i WHERE i.status = 'issued' AND i.kind IN ('invoice', 'deposit')
+        SELECT balance_cents AS balance, due_on FROM ${owedInvoicesSql()} AS owed_invoices
       ), paid AS (
         SELECT amount_cents, method FROM payments
         WHERE created_at >= ${today.from} AND created_at < ${today.to}
       )
       SELECT
-        (SELECT coalesce(sum(balance), 0) FROM owed WHERE balance > 0) AS outstanding,
-        (SELECT coalesce(sum(balance), 0) FROM owed WHERE balance > 0 AND due_on < ${today.date}) AS overdue,
+        (SELECT coalesce(sum(balance), 0) FROM owed) AS outstanding,
+        (SELECT coalesce(sum(balance), 0) FROM owed WHERE due_on < ${today.date}) AS overdue,
         (SELECT coalesce(sum(amount_cents), 0) FROM paid) AS collected,
         (SELECT coalesce(sum(amount_cents), 0) FROM paid WHERE method = 'cash') AS cash,
         (SELECT coalesce(sum(CASE WHEN kind = 'credit_note' THEN -grand_total_cents ELSE grand_total_cents END), 0)
