@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeChange, labelChange, toFeedChange } from './feed';
+import { describeChange, labelChange, toFeedChange, viewChange } from './feed';
 import { type Change, FeedChangeSchema } from './schemas/change';
 import {
   AT,
@@ -123,6 +123,22 @@ describe('the activity feed wording', () => {
     expect(describeAsFeed(buildChange('till', till, { action: 'created' }))).toBe(
       'Marie Dubois a ouvert la caisse du 24/11/2026 10:00',
     );
+  });
+
+  it('names an overdue invoice without its amount: the wall reads alert labels, never money', () => {
+    const overdue = buildChange(
+      'alert',
+      buildAlert({
+        kind: 'invoice_overdue',
+        title: 'Facture FAC-2026-00012 impayée : 120,00 € en retard de 15 jours',
+        subject: { type: 'invoice', id: IDS.alert, label: 'FAC-2026-00012 — Jean Martin' },
+      }),
+    );
+    expect(labelChange(overdue)).toBe('Facture impayée en retard — FAC-2026-00012 — Jean Martin');
+    expect(viewChange(overdue, 'display')).toMatchObject({
+      sight: 'label',
+      entry: { label: expect.not.stringContaining('€') },
+    });
   });
 
   it('sums up a large batch of the alert check in one line', () => {

@@ -2,6 +2,7 @@ import { changeSight } from './access';
 import { getClientDisplayName } from './client/client-name';
 import { formatDateTimeFr } from './dates';
 import { formatEuros } from './money';
+import { ALERT_KIND_LABELS } from './schemas/alert';
 import type { Change, FeedChange, SkippedChange } from './schemas/change';
 import { PAYMENT_METHOD_LABELS } from './schemas/payment';
 import type { Role } from './schemas/staff';
@@ -33,6 +34,10 @@ export function labelChange(change: Change): string {
     case 'alert_rules':
       return 'les règles des alertes';
     case 'alert':
+      // An unpaid invoice's title carries its amount: the wall gets alert labels, never money.
+      if (change.data.kind === 'invoice_overdue') {
+        return `${ALERT_KIND_LABELS.invoice_overdue} — ${change.data.subject.label}`;
+      }
       return [change.data.title, change.data.subject.label].filter(Boolean).join(' — ');
     case 'alert_batch':
       return change.data.label;

@@ -132,7 +132,7 @@ export async function issueInvoice(
       actor,
       toInvoiceIssuedContent(issued, ciiSha256),
     );
-    return saveInvoice(
+    const saved = await saveInvoice(
       tx,
       deps,
       record,
@@ -150,6 +150,12 @@ export async function issueInvoice(
       },
       'transitioned',
     );
+    // A credit note lowers what is owed on the invoice it corrects: settled, its overdue alert
+    // goes at once (the alerts feature answers; it sits above this one, decision 0010).
+    if (current.kind === 'credit_note' && current.corrects) {
+      await deps.hooks.invoicePaid(tx, record, { invoiceId: current.corrects.invoiceId, at: now });
+    }
+    return saved;
   });
 }
 

@@ -188,6 +188,10 @@ export async function createPayment(
       },
       allocations.map(({ invoiceId, amountCents }) => ({ invoiceId, amountCents })),
     );
+    // An invoice paid off has its overdue alert resolved in this transaction (decision 0018).
+    for (const { invoiceId } of allocations) {
+      await deps.hooks.invoicePaid(tx, record, { invoiceId, at: entry.recordedAt });
+    }
     return recordPayment(tx, record, id, tillSessionId);
   });
 }
