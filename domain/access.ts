@@ -51,6 +51,7 @@ const CHANGE_SIGHT: Record<Entity, Record<Role, ChangeSight>> = {
   invoice: COUNTER_ONLY,
   payment: COUNTER_ONLY,
   till: COUNTER_ONLY,
+  closure: COUNTER_ONLY,
   alert: SHARED,
   alert_batch: SHARED,
   settings: SHARED,

@@ -1,6 +1,7 @@
 import { changeSight } from './access';
 import { getClientDisplayName } from './client/client-name';
 import { formatDateTimeFr } from './dates';
+import { describeClosurePeriod } from './journal/periods';
 import { formatEuros } from './money';
 import { ALERT_KIND_LABELS } from './schemas/alert';
 import type { Change, FeedChange, SkippedChange } from './schemas/change';
@@ -44,6 +45,8 @@ export function labelChange(change: Change): string {
     case 'staff':
     case 'display_token':
       return change.data.name;
+    case 'closure':
+      return describeClosurePeriod(change.data.level, change.data.periodStart);
   }
 }
 
@@ -104,6 +107,7 @@ const NOUNS: Record<FeedChange['entity'], string> = {
   display_token: 'l’écran',
   alert: 'l’alerte',
   alert_batch: '',
+  closure: 'la clôture',
 };
 
 const VERBS: Record<Exclude<FeedChange['action'], 'transitioned' | 'checked'>, string> = {

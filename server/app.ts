@@ -15,9 +15,10 @@ import { changesRoutes, feedRoutes } from './features/changes/changes.routes';
 import { clientsRoutes } from './features/clients/clients.routes';
 import { dashboardRoutes } from './features/dashboard/dashboard.routes';
 import { displayTokensRoutes } from './features/display-tokens/display-tokens.routes';
+import { exportsRoutes } from './features/exports/exports.routes';
 import { healthRoutes } from './features/health/health.routes';
 import { invoicesRoutes } from './features/invoices/invoices.routes';
-import { journalRoutes } from './features/journal/journal.routes';
+import { closuresRoutes, journalRoutes } from './features/journal/journal.routes';
 import { paymentsRoutes, tillRoutes } from './features/payments/payments.routes';
 import { quotesRoutes } from './features/quotes/quotes.routes';
 import { repairOrdersRoutes, workshopRoutes } from './features/repair-orders/repair-orders.routes';
@@ -81,6 +82,8 @@ function apiRoutes(deps: Deps, authState: AuthState) {
     .route('/journal', journalRoutes(deps))
     .route('/payments', paymentsRoutes(deps))
     .route('/till', tillRoutes(deps))
+    .route('/closures', closuresRoutes(deps))
+    .route('/exports', exportsRoutes(deps))
     .route('/search', searchRoutes(deps))
     .route('/settings', settingsRoutes(deps))
     .route('/display-tokens', displayTokensRoutes(deps))

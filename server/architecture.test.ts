@@ -22,6 +22,7 @@ const FEATURE_ORDER = [
   'journal',
   'invoices',
   'payments',
+  'exports',
   'alerts',
   'dashboard',
   'search',

@@ -36,6 +36,10 @@ export async function insertEntry(tx: Tx, row: JournalEntryRow): Promise<void> {
   await tx.insert(journalEntries).values(row);
 }
 
+export function toJournalEntry(row: JournalEntryRow): JournalEntry {
+  return { ...row, recordedAt: row.recordedAt.toISOString() };
+}
+
 /**
  * A page of the journal in seq order, after `afterSeq`, as stored. The time is formatted by
  * the database as the canonical text has it (ISO, UTC, milliseconds): a million entries are
