@@ -347,6 +347,7 @@ const MATRIX: Record<string, Line> = {
         servicePolicy: 'restart',
         quoteFollowUpDays: 7,
         quoteExpiryWarningDays: 3,
+        overdueUrgentDays: 30,
         declinedWorkReminderDays: 90,
         schedule: '0 6 * * *',
       },
