@@ -1,6 +1,9 @@
 import { changeSight } from './access';
 import { getClientDisplayName } from './client/client-name';
+import { formatDateTimeFr } from './dates';
+import { formatEuros } from './money';
 import type { Change, FeedChange, SkippedChange } from './schemas/change';
+import { PAYMENT_METHOD_LABELS } from './schemas/payment';
 import type { Role } from './schemas/staff';
 
 /** What a change is about, in a few words: "Jean Martin", "AB-123-CD", "DEV-2026-00042". */
@@ -16,6 +19,12 @@ export function labelChange(change: Change): string {
       return `${change.data.number} (${change.data.vehiclePlate})`;
     case 'invoice':
       return change.data.number ?? `brouillon pour ${change.data.buyer.name}`;
+    case 'payment':
+      return `${PAYMENT_METHOD_LABELS[change.data.method]} ${formatEuros(change.data.amountCents)}${
+        change.data.clientName ? ` de ${change.data.clientName}` : ''
+      }`;
+    case 'till':
+      return `ouverte le ${formatDateTimeFr(change.data.openedAt)}`;
     case 'settings':
       return 'les paramètres du garage';
     case 'alert_rules':
@@ -78,6 +87,8 @@ const NOUNS: Record<FeedChange['entity'], string> = {
   quote: 'le devis',
   repair_order: 'l’ordre de réparation',
   invoice: 'la facture',
+  payment: 'l’encaissement',
+  till: 'la caisse',
   staff: 'le compte',
   settings: '',
   alert_rules: '',

@@ -18,6 +18,7 @@ import { displayTokensRoutes } from './features/display-tokens/display-tokens.ro
 import { healthRoutes } from './features/health/health.routes';
 import { invoicesRoutes } from './features/invoices/invoices.routes';
 import { journalRoutes } from './features/journal/journal.routes';
+import { paymentsRoutes, tillRoutes } from './features/payments/payments.routes';
 import { quotesRoutes } from './features/quotes/quotes.routes';
 import { repairOrdersRoutes, workshopRoutes } from './features/repair-orders/repair-orders.routes';
 import { searchRoutes } from './features/search/search.routes';
@@ -78,6 +79,8 @@ function apiRoutes(deps: Deps, authState: AuthState) {
     .route('/workshop', workshopRoutes(deps))
     .route('/invoices', invoicesRoutes(deps))
     .route('/journal', journalRoutes(deps))
+    .route('/payments', paymentsRoutes(deps))
+    .route('/till', tillRoutes(deps))
     .route('/search', searchRoutes(deps))
     .route('/settings', settingsRoutes(deps))
     .route('/display-tokens', displayTokensRoutes(deps))
