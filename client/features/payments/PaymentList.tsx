@@ -1,0 +1,79 @@
+import { For, Show } from 'solid-js';
+import { PAYMENT_METHOD_LABELS, type Payment } from '../../../domain/schemas/payment';
+import { formatCalendarDate, formatEuros } from '../../lib/format';
+import { Button } from '../../ui/Button';
+import { Table } from '../../ui/Table';
+import { amountOnInvoice, refundableCents } from './payment-values';
+
+/**
+ * The payments of an invoice, newest first, refunds negative: the part that went to this
+ * invoice, and the whole when the payment covered more than it.
+ */
+export function PaymentList(props: {
+  invoiceId: string;
+  payments: readonly Payment[];
+  canRefund: boolean;
+  onRefund: (payment: Payment, refundable: number) => void;
+}) {
+  return (
+    <Show
+      when={props.payments.length > 0}
+      fallback={<p class="muted">Aucun règlement pour l’instant.</p>}
+    >
+      <Table label="Règlements" class="payment-list">
+        <thead>
+          <tr>
+            <th>Date</th>
+            <th>Moyen</th>
+            <th>Référence</th>
+            <th class="num">Montant</th>
+            <th class="hide-narrow">Par</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          <For each={props.payments}>
+            {(payment) => {
+              const onInvoice = () => amountOnInvoice(payment, props.invoiceId);
+              const refundable = () => refundableCents(payment, props.payments);
+              return (
+                <tr
+                  data-payment-id={payment.id}
+                  classList={{ 'payment-refund': payment.kind === 'refund' }}
+                >
+                  <td>{formatCalendarDate(payment.receivedOn)}</td>
+                  <td>
+                    {payment.kind === 'refund' ? 'Remboursement · ' : ''}
+                    {PAYMENT_METHOD_LABELS[payment.method]}
+                  </td>
+                  <td>{payment.reference ?? '—'}</td>
+                  <td class="num">
+                    {formatEuros(onInvoice())}
+                    <Show when={onInvoice() !== payment.amountCents}>
+                      <span class="muted payment-whole">
+                        {' '}
+                        sur {formatEuros(payment.amountCents)}
+                      </span>
+                    </Show>
+                  </td>
+                  <td class="hide-narrow">{payment.createdByName ?? '—'}</td>
+                  <td class="row-actions">
+                    <Show when={props.canRefund && payment.kind === 'payment' && refundable() > 0}>
+                      <Button
+                        class="btn-small"
+                        variant="ghost"
+                        onClick={() => props.onRefund(payment, refundable())}
+                      >
+                        Rembourser
+                      </Button>
+                    </Show>
+                  </td>
+                </tr>
+              );
+            }}
+          </For>
+        </tbody>
+      </Table>
+    </Show>
+  );
+}
