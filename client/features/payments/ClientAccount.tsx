@@ -90,7 +90,7 @@ function AccountBody(props: { balance: ClientBalance; canPay: boolean }) {
         when={props.balance.invoices.length > 0}
         fallback={<p class="muted">Aucune facture en attente de règlement.</p>}
       >
-        <Table label="Factures à régler">
+        <Table label="Factures à régler" class="account-invoices">
           <thead>
             <tr>
               <th>

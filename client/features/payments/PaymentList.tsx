@@ -46,7 +46,12 @@ export function PaymentList(props: {
                     {payment.kind === 'refund' ? 'Remboursement · ' : ''}
                     {PAYMENT_METHOD_LABELS[payment.method]}
                   </td>
-                  <td>{payment.reference ?? '—'}</td>
+                  <td>
+                    {payment.reference ?? '—'}
+                    <Show when={payment.note}>
+                      {(note) => <span class="cell-detail">{note()}</span>}
+                    </Show>
+                  </td>
                   <td class="num">
                     {formatEuros(onInvoice())}
                     <Show when={onInvoice() !== payment.amountCents}>
@@ -57,16 +62,20 @@ export function PaymentList(props: {
                     </Show>
                   </td>
                   <td class="hide-narrow">{payment.createdByName ?? '—'}</td>
-                  <td class="row-actions">
-                    <Show when={props.canRefund && payment.kind === 'payment' && refundable() > 0}>
-                      <Button
-                        class="btn-small"
-                        variant="ghost"
-                        onClick={() => props.onRefund(payment, refundable())}
+                  <td>
+                    <div class="row-actions">
+                      <Show
+                        when={props.canRefund && payment.kind === 'payment' && refundable() > 0}
                       >
-                        Rembourser
-                      </Button>
-                    </Show>
+                        <Button
+                          class="btn-small"
+                          variant="ghost"
+                          onClick={() => props.onRefund(payment, refundable())}
+                        >
+                          Rembourser
+                        </Button>
+                      </Show>
+                    </div>
                   </td>
                 </tr>
               );

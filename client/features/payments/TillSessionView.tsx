@@ -56,7 +56,7 @@ export function TillSessionView(props: {
           when={session().movements.length > 0}
           fallback={<p class="muted">Aucun mouvement depuis l’ouverture.</p>}
         >
-          <Table label="Mouvements de caisse">
+          <Table label="Mouvements de caisse" class="till-movements">
             <thead>
               <tr>
                 <th>Heure</th>
