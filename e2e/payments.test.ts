@@ -145,9 +145,12 @@ describe('payments and the till at the counter', () => {
     await page.getByRole('button', { name: 'Encaisser', exact: true }).click();
     await dialog.getByLabel('Espèces').check();
     expect(await amount.inputValue()).toBe(((due - 5000) / 100).toFixed(2).replace('.', ','));
+    await dialog.getByTestId('till-closed-hint').waitFor();
     await amount.press('Enter');
-    await dialog.getByRole('alert').getByText('La caisse n’est pas ouverte').waitFor();
-    await dialog.getByRole('link', { name: 'Ouvrir la caisse' }).click();
+    const refused = dialog.getByRole('alert');
+    await refused.getByText('La caisse n’est pas ouverte').waitFor();
+    await page.screenshot({ path: join(SHOTS, 'payment-dialog-till-closed.png') });
+    await refused.getByRole('link', { name: 'Ouvrir la caisse' }).click();
     await page.waitForURL((url) => url.pathname === '/caisse');
     await page.getByLabel('Fond de caisse (€)').fill('100');
     await page.getByRole('button', { name: 'Ouvrir la caisse' }).click();
@@ -160,8 +163,10 @@ describe('payments and the till at the counter', () => {
     await page.goto(`/invoices/${invoice.id}`);
     await balanceIs(page, due - 5000);
     await page.getByRole('button', { name: 'Encaisser', exact: true }).click();
-    await dialog.getByLabel('Espèces').check();
-    await dialog.getByLabel('Espèces').press('Enter');
+    // The dialog opens on the methods: an arrow picks cash, Enter takes it.
+    await page.keyboard.press('ArrowRight');
+    expect(await dialog.getByLabel('Espèces').isChecked()).toBe(true);
+    await page.keyboard.press('Enter');
     await balanceIs(page, 0);
     await page.getByText('Soldée').waitFor();
     await balanceIs(paul.page, 0);

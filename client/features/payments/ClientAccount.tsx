@@ -2,12 +2,13 @@ import { A, createAsync, revalidate } from '@solidjs/router';
 import { createSignal, ErrorBoundary, For, Show, Suspense } from 'solid-js';
 import type { ClientBalance } from '../../../domain/schemas/payment';
 import { formatCalendarDate, formatEuros } from '../../lib/format';
+import { useChanges } from '../../lib/live';
 import { Button } from '../../ui/Button';
 import { Badge, ErrorMessage, Spinner } from '../../ui/Feedback';
 import { Table } from '../../ui/Table';
 import { PaymentDialog } from './PaymentDialog';
 import { getClientBalance } from './payments.api';
-import { createLiveReads } from './payments.live';
+import { createReads } from './payments.live';
 import './payments.css';
 
 /**
@@ -16,10 +17,17 @@ import './payments.css';
  * first. Live: a payment taken at another counter updates it.
  */
 export function ClientAccount(props: { clientId: string; canPay: boolean }) {
-  const reads = createLiveReads(['payment', 'invoice']);
+  const [reads, readAgain] = createReads();
   const account = createAsync(() => {
     reads();
     return getClientBalance(props.clientId);
+  });
+  // This client's payments and refunds, its invoices issued or credited.
+  useChanges('payment', (change) => {
+    if (change.data.clientId === props.clientId) readAgain();
+  });
+  useChanges('invoice', (change) => {
+    if (change.data.buyer.clientId === props.clientId) readAgain();
   });
   return (
     <section class="card client-account" aria-labelledby="client-account-title">

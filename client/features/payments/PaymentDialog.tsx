@@ -24,6 +24,7 @@ import {
   type PaymentRefusal as Refusal,
 } from './payment-values';
 import { createPayment } from './payments.api';
+import { TillClosedHint } from './TillClosedHint';
 
 /**
  * « Encaisser »: one payment over the invoices given (one on the invoice's page, those ticked on
@@ -133,6 +134,9 @@ export function PaymentDialog(props: {
             />
           </Field>
         </div>
+        <Show when={method() === 'cash'}>
+          <TillClosedHint />
+        </Show>
         <Show when={method() === 'cash' && (cents() ?? 0) > CASH_LIMIT_CENTS}>
           <p class="field-hint">
             Au-delà de 1 000 € en espèces, un particulier doit régler autrement.

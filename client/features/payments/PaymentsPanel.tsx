@@ -3,12 +3,13 @@ import { createSignal, ErrorBoundary, Show, Suspense } from 'solid-js';
 import type { Invoice } from '../../../domain/schemas/invoice';
 import type { Payment } from '../../../domain/schemas/payment';
 import { formatCalendarDate, formatEuros } from '../../lib/format';
+import { useChanges } from '../../lib/live';
 import { Button } from '../../ui/Button';
 import { Badge, ErrorMessage, Spinner } from '../../ui/Feedback';
 import { PaymentDialog } from './PaymentDialog';
 import { PaymentList } from './PaymentList';
 import { getInvoiceBalance, getInvoicePayments } from './payments.api';
-import { createLiveReads } from './payments.live';
+import { createReads } from './payments.live';
 import { RefundDialog } from './RefundDialog';
 import './payments.css';
 
@@ -18,7 +19,7 @@ import './payments.css';
  */
 export function PaymentsPanel(props: { invoice: Invoice }) {
   const id = () => props.invoice.id;
-  const reads = createLiveReads(['payment', 'invoice']);
+  const [reads, readAgain] = createReads();
   const balance = createAsync(() => {
     reads();
     return getInvoiceBalance(id());
@@ -26,6 +27,19 @@ export function PaymentsPanel(props: { invoice: Invoice }) {
   const payments = createAsync(() => {
     reads();
     return getInvoicePayments(id());
+  });
+  // A payment or refund on this invoice, a refund of one listed here, a credit note on it.
+  useChanges('payment', (change) => {
+    const shown = payments.latest ?? [];
+    if (
+      change.data.allocations.some((line) => line.invoiceId === id()) ||
+      shown.some((payment) => payment.id === change.data.refundsPaymentId)
+    ) {
+      readAgain();
+    }
+  });
+  useChanges('invoice', (change) => {
+    if (change.id === id() || change.data.corrects?.invoiceId === id()) readAgain();
   });
   const [isPaying, setPaying] = createSignal(false);
   const [refunding, setRefunding] = createSignal<{ payment: Payment; cents: number } | null>(null);

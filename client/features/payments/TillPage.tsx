@@ -5,7 +5,7 @@ import { formatDateTime, formatEuros } from '../../lib/format';
 import { useChanges } from '../../lib/live';
 import { ErrorMessage, Spinner } from '../../ui/Feedback';
 import { getOpenTill } from './payments.api';
-import { createLiveReads } from './payments.live';
+import { createReads } from './payments.live';
 import { TillOpenForm } from './TillOpenForm';
 import { TillSessionView } from './TillSessionView';
 import { differenceLabel } from './till-values';
@@ -17,7 +17,7 @@ import './payments.css';
  * movement or count shows here as it is made.
  */
 export default function TillPage() {
-  const reads = createLiveReads(['till', 'payment']);
+  const [reads, readAgain] = createReads();
   const till = createAsync(() => {
     reads();
     return getOpenTill();
@@ -26,6 +26,11 @@ export default function TillPage() {
   const [closed, setClosed] = createSignal<TillSession | null>(null);
   useChanges('till', (change) => {
     if (change.data.closedAt) setClosed(change.data);
+    readAgain();
+  });
+  // Cash taken or given back goes through the open session.
+  useChanges('payment', (change) => {
+    if (change.data.tillSessionId) readAgain();
   });
   return (
     <div class="page">

@@ -1,16 +1,12 @@
 import { createSignal, startTransition } from 'solid-js';
-import type { Entity } from '../../../domain/schemas/change';
-import { useChanges } from '../../lib/live';
 
 /**
- * A count that goes up on every change of `entities`: a `createAsync` that reads it reads its
- * query again (the change already dropped the cached answer, payments.api.ts), in a transition
- * so the old figures stay on screen meanwhile. Another counter's payment, a refund, a credit
- * note or the till's count thus shows on this screen as it is made.
+ * A count, and the function that raises it: a `createAsync` that reads the count reads its
+ * query again (the change stream already dropped the cached answer, payments.api.ts), in a
+ * transition so the old figures stay on screen meanwhile. The screens raise it on the changes
+ * that concern what they show: another counter's payment, a refund, a credit note, a count.
  */
-export function createLiveReads(entities: readonly Entity[]): () => number {
+export function createReads(): [reads: () => number, readAgain: () => void] {
   const [reads, setReads] = createSignal(0);
-  const readAgain = () => void startTransition(() => setReads((count) => count + 1));
-  for (const entity of entities) useChanges(entity, readAgain);
-  return reads;
+  return [reads, () => void startTransition(() => setReads((count) => count + 1))];
 }
