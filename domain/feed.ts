@@ -19,12 +19,15 @@ export function labelChange(change: Change): string {
       return `${change.data.number} (${change.data.vehiclePlate})`;
     case 'invoice':
       return change.data.number ?? `brouillon pour ${change.data.buyer.name}`;
-    case 'payment':
-      return `${PAYMENT_METHOD_LABELS[change.data.method]} ${formatEuros(change.data.amountCents)}${
-        change.data.clientName ? ` de ${change.data.clientName}` : ''
-      }`;
+    case 'payment': {
+      const { kind, method, amountCents, clientName } = change.data;
+      const amount = `${formatEuros(Math.abs(amountCents))} (${PAYMENT_METHOD_LABELS[method]})`;
+      return kind === 'refund'
+        ? `le remboursement de ${amount}${clientName ? ` à ${clientName}` : ''}`
+        : `l’encaissement de ${amount}${clientName ? ` de ${clientName}` : ''}`;
+    }
     case 'till':
-      return `ouverte le ${formatDateTimeFr(change.data.openedAt)}`;
+      return `la caisse du ${formatDateTimeFr(change.data.openedAt)}`;
     case 'settings':
       return 'les paramètres du garage';
     case 'alert_rules':
@@ -87,8 +90,9 @@ const NOUNS: Record<FeedChange['entity'], string> = {
   quote: 'le devis',
   repair_order: 'l’ordre de réparation',
   invoice: 'la facture',
-  payment: 'l’encaissement',
-  till: 'la caisse',
+  // Their labels say what they are: an encaissement, a refund, the till.
+  payment: '',
+  till: '',
   staff: 'le compte',
   settings: '',
   alert_rules: '',
@@ -139,6 +143,12 @@ export function describeChange(change: FeedChange): string {
     change.status === 'expired'
   ) {
     return `Le devis ${change.label} a expiré`;
+  }
+  if (change.entity === 'till') {
+    const verb = { created: 'a ouvert', transitioned: 'a compté et fermé' }[
+      change.action as string
+    ];
+    return `${who} ${verb ?? 'a mouvementé'} ${change.label}`;
   }
   if (change.entity === 'display_token' && change.action === 'archived') {
     return `${who} a révoqué l’écran ${change.label}`;

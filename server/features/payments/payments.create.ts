@@ -18,6 +18,7 @@ import { checkReceivedOn, fieldError, isPrivateCustomer, toPayments } from './pa
 import {
   type InvoiceBalanceRow,
   insertPayment,
+  selectCashAllocated,
   selectInvoiceBalances,
   selectPaymentById,
 } from './payments.repo';
@@ -84,14 +85,26 @@ function checkBalances(input: PaymentInput, found: readonly InvoiceBalanceRow[])
 
 /**
  * Cash from a private customer above CASH_LIMIT_CENTS is refused (CMF L112-6): 409
- * `cash_limit_exceeded`. A business customer (SIREN or VAT number, or a company) is let through
- * here, as the garage asked: its ceiling is the customer's to keep, not checked by the app.
+ * `cash_limit_exceeded`, for the payment and for each debt, what was already paid of it in cash
+ * counted (a bill is not split into cash payments under the ceiling). A business customer
+ * (SIREN or VAT number on the invoice, or a company) is let through, as the garage asked: the
+ * ceiling is then the customer's to keep, not checked here (decision 0018).
  */
-function checkCashLimit(input: PaymentInput, isB2c: boolean): void {
-  if (input.method === 'cash' && isB2c && input.amountCents > CASH_LIMIT_CENTS) {
+async function checkCashLimit(tx: Tx, input: PaymentInput, isB2c: boolean): Promise<void> {
+  if (input.method !== 'cash' || !isB2c) return;
+  const paid = await selectCashAllocated(
+    tx,
+    input.allocations.map((line) => line.invoiceId),
+  );
+  const isAbove =
+    input.amountCents > CASH_LIMIT_CENTS ||
+    input.allocations.some(
+      (line) => (paid.get(line.invoiceId) ?? 0) + line.amountCents > CASH_LIMIT_CENTS,
+    );
+  if (isAbove) {
     throw new AppError(
       'cash_limit_exceeded',
-      `Un particulier ne peut pas payer plus de ${formatEuros(CASH_LIMIT_CENTS)} en espèces.`,
+      `Un particulier ne peut pas régler plus de ${formatEuros(CASH_LIMIT_CENTS)} en espèces pour une même dette.`,
     );
   }
 }
@@ -132,7 +145,7 @@ export async function createPayment(
       throw fieldError('amountCents', 'Le trop-perçu n’aurait pas de client à qui revenir.');
     }
     const isB2c = await isPrivateCustomer(tx, found[0]?.buyer, clientId);
-    checkCashLimit(input, isB2c);
+    await checkCashLimit(tx, input, isB2c);
     const tillSessionId = input.method === 'cash' ? await takeOpenTill(tx) : null;
     const id = randomUUID();
     const allocations = input.allocations.map((line) => {

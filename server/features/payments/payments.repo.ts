@@ -97,13 +97,15 @@ export type InvoiceBalanceRow = {
   paidCents: number;
 };
 
+// Qualified by hand: Drizzle writes a lone table's columns unqualified, and inside the
+// subquery `id` would be the credit note's own.
 const creditedCents = sql<string>`coalesce((
   select sum(notes.due_payable_cents) from invoices notes
-  where notes.corrects_invoice_id = ${invoices.id} and notes.status = 'issued'
+  where notes.corrects_invoice_id = "invoices"."id" and notes.status = 'issued'
 ), 0)`;
 const paidCents = sql<string>`coalesce((
   select sum(allocations.amount_cents) from payment_allocations allocations
-  where allocations.invoice_id = ${invoices.id}
+  where allocations.invoice_id = "invoices"."id"
 ), 0)`;
 
 async function selectBalanceRows(db: Executor, where: SQL | undefined) {
@@ -172,4 +174,22 @@ export async function selectClientCredit(db: Executor, clientId: string): Promis
     .from(payments)
     .where(eq(payments.clientId, clientId));
   return Number(row?.credit ?? 0);
+}
+
+/** Cash already allocated to each invoice, refunds in cash netted: the ceiling is per debt. */
+export async function selectCashAllocated(
+  db: Executor,
+  invoiceIds: readonly string[],
+): Promise<Map<string, number>> {
+  if (invoiceIds.length === 0) return new Map();
+  const rows = await db
+    .select({
+      invoiceId: paymentAllocations.invoiceId,
+      total: sql<string>`sum(${paymentAllocations.amountCents})`,
+    })
+    .from(paymentAllocations)
+    .innerJoin(payments, eq(payments.id, paymentAllocations.paymentId))
+    .where(and(inArray(paymentAllocations.invoiceId, [...invoiceIds]), eq(payments.method, 'cash')))
+    .groupBy(paymentAllocations.invoiceId);
+  return new Map(rows.map((row) => [row.invoiceId, Number(row.total)]));
 }
