@@ -219,6 +219,10 @@ describe('payments and the till at the counter', () => {
       .filter({ hasText: euros(500) })
       .waitFor();
     await account.getByText('Aucune facture en attente de règlement.').waitFor();
+    await account
+      .getByRole('row', { name: new RegExp(`${second.number}, crédit`) })
+      .getByText(euros(owed + 500))
+      .waitFor();
 
     // The till: 100 € float and the cash taken; 20 € out to the bank; counted 2 € short.
     await page.goto('/caisse');

@@ -6,6 +6,7 @@ import { useChanges } from '../../lib/live';
 import { Button } from '../../ui/Button';
 import { Badge, ErrorMessage, Spinner } from '../../ui/Feedback';
 import { Table } from '../../ui/Table';
+import { ClientPayments } from './ClientPayments';
 import { PaymentDialog } from './PaymentDialog';
 import { getClientBalance } from './payments.api';
 import { createReads } from './payments.live';
@@ -139,6 +140,7 @@ function AccountBody(props: { balance: ClientBalance; canPay: boolean }) {
           </tbody>
         </Table>
       </Show>
+      <ClientPayments clientId={props.balance.clientId} canRefund={props.canPay} />
       <PaymentDialog
         open={isPaying()}
         onClose={() => setPaying(false)}

@@ -134,7 +134,8 @@ export function PaymentDialog(props: {
             />
           </Field>
         </div>
-        <Show when={method() === 'cash'}>
+        {/* Once the server itself said so (below), the hint would only repeat it. */}
+        <Show when={method() === 'cash' && !refusal()?.isTillClosed}>
           <TillClosedHint />
         </Show>
         <Show when={method() === 'cash' && (cents() ?? 0) > CASH_LIMIT_CENTS}>

@@ -3,14 +3,15 @@ import { PAYMENT_METHOD_LABELS, type Payment } from '../../../domain/schemas/pay
 import { formatCalendarDate, formatEuros } from '../../lib/format';
 import { Button } from '../../ui/Button';
 import { Table } from '../../ui/Table';
-import { amountOnInvoice, refundableCents } from './payment-values';
+import { amountOnInvoice, describeAllocations, refundableCents } from './payment-values';
 
 /**
- * The payments of an invoice, newest first, refunds negative: the part that went to this
- * invoice, and the whole when the payment covered more than it.
+ * Payments and refunds, newest first, refunds negative. On an invoice (`invoiceId`): the part
+ * that went to it, and the whole when the payment covered more; on a client: the whole, and
+ * where it went (its invoices, its credit).
  */
 export function PaymentList(props: {
-  invoiceId: string;
+  invoiceId?: string;
   payments: readonly Payment[];
   canRefund: boolean;
   onRefund: (payment: Payment, refundable: number) => void;
@@ -26,15 +27,21 @@ export function PaymentList(props: {
             <th>Date</th>
             <th>Moyen</th>
             <th>Référence</th>
+            <Show when={!props.invoiceId}>
+              <th>Affecté à</th>
+            </Show>
             <th class="num">Montant</th>
-            <th class="hide-narrow">Par</th>
+            <Show when={props.invoiceId}>
+              <th class="hide-narrow">Par</th>
+            </Show>
             <th />
           </tr>
         </thead>
         <tbody>
           <For each={props.payments}>
             {(payment) => {
-              const onInvoice = () => amountOnInvoice(payment, props.invoiceId);
+              const onInvoice = () =>
+                props.invoiceId ? amountOnInvoice(payment, props.invoiceId) : payment.amountCents;
               const refundable = () => refundableCents(payment, props.payments);
               return (
                 <tr
@@ -52,6 +59,9 @@ export function PaymentList(props: {
                       {(note) => <span class="cell-detail">{note()}</span>}
                     </Show>
                   </td>
+                  <Show when={!props.invoiceId}>
+                    <td class="nowrap">{describeAllocations(payment)}</td>
+                  </Show>
                   <td class="num">
                     {formatEuros(onInvoice())}
                     <Show when={onInvoice() !== payment.amountCents}>
@@ -61,7 +71,9 @@ export function PaymentList(props: {
                       </span>
                     </Show>
                   </td>
-                  <td class="hide-narrow">{payment.createdByName ?? '—'}</td>
+                  <Show when={props.invoiceId}>
+                    <td class="hide-narrow">{payment.createdByName ?? '—'}</td>
+                  </Show>
                   <td>
                     <div class="row-actions">
                       <Show

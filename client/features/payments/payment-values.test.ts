@@ -4,6 +4,7 @@ import type { Payment } from '../../../domain/schemas/payment';
 import {
   allocateOldestFirst,
   amountOnInvoice,
+  describeAllocations,
   describePaymentError,
   parseAmount,
   refundableCents,
@@ -130,6 +131,16 @@ describe('refunds', () => {
     });
     expect(amountOnInvoice(paid, 'i2')).toBe(6000);
     expect(amountOnInvoice(paid, 'i3')).toBe(0);
+  });
+
+  it('says where a payment went: its invoices, then the credit it left', () => {
+    const paid = payment({
+      amountCents: 10_500,
+      allocations: [{ invoiceId: 'i1', invoiceNumber: 'FAC-2026-00001', amountCents: 10_000 }],
+      unallocatedCents: 500,
+    });
+    expect(describeAllocations(paid)).toBe('FAC-2026-00001, crédit 5,00\u00a0€');
+    expect(describeAllocations(payment({ allocations: [], unallocatedCents: 0 }))).toBe('—');
   });
 });
 

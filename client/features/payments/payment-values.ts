@@ -64,6 +64,15 @@ export function amountOnInvoice(payment: Payment, invoiceId: string): number {
     .reduce((sum, allocation) => sum + allocation.amountCents, 0);
 }
 
+/** Where a payment went: « FAC-2026-00001, crédit 5,00 € ». */
+export function describeAllocations(payment: Payment): string {
+  const parts = payment.allocations.map((allocation) => allocation.invoiceNumber);
+  if (payment.unallocatedCents !== 0) {
+    parts.push(`crédit ${formatEuros(Math.abs(payment.unallocatedCents))}`);
+  }
+  return parts.join(', ') || '—';
+}
+
 /** A refusal, said for the counter; `isTillClosed` asks the dialog for a link to the till. */
 export type PaymentRefusal = { message: string; isTillClosed: boolean };
 

@@ -28,6 +28,10 @@ export const getInvoicePayments = staleOnQuery(['payment'], 'invoice-payments', 
   call(api.payments.$get({ query: { invoiceId: id } })),
 );
 
+export const getClientPayments = staleOnQuery(['payment'], 'client-payments', (id: string) =>
+  call(api.payments.$get({ query: { clientId: id } })),
+);
+
 /** The open till session, or null; a cash payment or refund changes what it expects. */
 export const getOpenTill = staleOnQuery(['till', 'payment'], 'till', () => call(api.till.$get()));
 
