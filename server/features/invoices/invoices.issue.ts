@@ -25,6 +25,7 @@ import {
   toContentColumns,
 } from './invoices.records';
 import {
+  lockInvoice,
   lockInvoicingOf,
   selectDepositsToDeduct,
   selectFinalInvoiceOf,
@@ -79,6 +80,9 @@ export async function issueInvoice(
     const { invoice: current } = await lockAndRead(tx, id);
     await checkVersion(tx, current, input.version);
     checkDraft(current);
+    // A payment of the corrected invoice checks its balance under that row's lock: the credit
+    // note is issued before or after it, never while it looks (decision 0018).
+    if (current.corrects) await lockInvoice(tx, current.corrects.invoiceId);
     await checkDepositStillDeductible(tx, current);
     const now = deps.now();
     const issueDate = todayInParis(now);

@@ -131,7 +131,10 @@ export async function createPayment(
   return writeWithChanges(deps, actor, async (tx, record) => {
     await checkReceivedOn(tx, deps, input.receivedOn);
     const ids = input.allocations.map((line) => line.invoiceId);
-    // Locked first: a concurrent payment of the same invoice waits, then sees this one.
+    // Refused before any lock, so only invoices and deposits are locked here: issuing a credit
+    // note locks its own row then its invoice's, and the two orders never cross.
+    checkInvoices(input, await selectInvoiceBalances(tx, ids));
+    // Then locked: a concurrent payment of the same invoice waits, then sees this one.
     await lockInvoicesForPayment(tx, ids);
     const found = await selectInvoiceBalances(tx, ids);
     const clientId = checkInvoices(input, found);

@@ -1,7 +1,7 @@
 import { count, desc } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type PaymentCreate, PaymentSchema } from '../../../domain/schemas/payment';
-import { journalEntries, payments } from '../../db/schema';
+import { journalClosures, journalEntries, payments } from '../../db/schema';
 import { type ApiClient, expectError, expectStatus, issuePaths } from '../../test/api-client';
 import { ENGINES } from '../../test/databases';
 import { buildSettings } from '../../test/factories';
@@ -263,5 +263,41 @@ describe.each(ENGINES)('payments API on %s', (engine) => {
     } finally {
       daysLater = 0;
     }
+  });
+
+  it('refuses a payment dated in a closed period, and takes one of the day after', async () => {
+    const client = await createClient(staff);
+    // Closures are the journal feature's; one is written here as it would leave it.
+    await server.deps.db.insert(journalClosures).values({
+      level: 'day',
+      periodStart: '2026-11-20',
+      periodEnd: '2026-11-20',
+      firstSeq: null,
+      lastSeq: null,
+      totals: {
+        entryCount: 0,
+        invoiceCount: 0,
+        creditNoteCount: 0,
+        vat: [],
+        totalExclVatCents: 0,
+        totalVatCents: 0,
+        totalInclVatCents: 0,
+        payments: [],
+        paymentsTotalCents: 0,
+        cashMovementsCents: 0,
+      },
+      perpetual: { totalInclVatCents: 0, absoluteInclVatCents: 0, paymentsTotalCents: 0 },
+      journalSeq: 1,
+      closedAt: NOW,
+    });
+    const closed = await expectError(
+      'period_closed',
+      pay({ ...card, receivedOn: '2026-11-20', amountCents: 1000, clientId: client.id }),
+    );
+    expect(closed.details).toEqual({ closedThrough: '2026-11-20' });
+    await expectStatus(
+      201,
+      pay({ ...card, receivedOn: '2026-11-21', amountCents: 1000, clientId: client.id }),
+    );
   });
 });
