@@ -131,6 +131,10 @@ describe('payments and the till at the counter', () => {
     expect(await dialog.getByLabel('Carte bancaire').isChecked()).toBe(true);
     await amount.fill('50');
     await dialog.getByLabel('N° du ticket carte').fill('TK-0042');
+    await dialog
+      .getByTestId('payment-left')
+      .filter({ hasText: euros(due - 5000) })
+      .waitFor();
     await page.screenshot({ path: join(SHOTS, 'payment-dialog.png') });
     await amount.press('Enter');
     await balanceIs(page, due - 5000);

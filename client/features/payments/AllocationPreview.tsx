@@ -5,7 +5,7 @@ import type { Allocation } from './payment-values';
 
 /**
  * Where the payment goes, before it is taken: each invoice's part (the oldest first), and what
- * becomes the client's credit. One invoice paid exactly needs no explanation.
+ * becomes the client's credit. On one invoice, what a partial payment leaves due.
  */
 export function AllocationPreview(props: {
   invoices: readonly InvoiceBalance[];
@@ -14,8 +14,20 @@ export function AllocationPreview(props: {
   const numberOf = (id: string) =>
     props.invoices.find((invoice) => invoice.invoiceId === id)?.number ?? 'Facture';
   const isPlain = () => props.invoices.length === 1 && props.plan.creditCents === 0;
+  const leftCents = () =>
+    props.invoices.reduce((sum, invoice) => sum + invoice.balanceCents, 0) -
+    props.plan.allocations.reduce((sum, line) => sum + line.amountCents, 0);
   return (
-    <Show when={!isPlain()}>
+    <Show
+      when={!isPlain()}
+      fallback={
+        <Show when={leftCents() > 0}>
+          <p class="muted" data-testid="payment-left">
+            Il restera {formatEuros(leftCents())} dû sur la facture.
+          </p>
+        </Show>
+      }
+    >
       <div class="payment-allocation" aria-live="polite">
         <Show when={props.plan.allocations.length > 0}>
           <p class="payment-allocation-title">Affectation, la plus ancienne facture d’abord :</p>
