@@ -28,15 +28,13 @@ export function PaymentsPanel(props: { invoice: Invoice }) {
     reads();
     return getInvoicePayments(id());
   });
-  // A payment or refund on this invoice, a refund of one listed here, a credit note on it.
+  // A payment or refund on this invoice; any refund of this client's (it may be of a payment
+  // listed here, whose refundable amount it changes); a credit note on this invoice.
   useChanges('payment', (change) => {
-    const shown = payments.latest ?? [];
-    if (
-      change.data.allocations.some((line) => line.invoiceId === id()) ||
-      shown.some((payment) => payment.id === change.data.refundsPaymentId)
-    ) {
-      readAgain();
-    }
+    const isOnInvoice = change.data.allocations.some((line) => line.invoiceId === id());
+    const isClientRefund =
+      change.data.kind === 'refund' && change.data.clientId === props.invoice.buyer.clientId;
+    if (isOnInvoice || isClientRefund) readAgain();
   });
   useChanges('invoice', (change) => {
     if (change.id === id() || change.data.corrects?.invoiceId === id()) readAgain();
