@@ -5,7 +5,7 @@ import { formatEuros } from '../domain/money';
 import { expectStatus } from '../server/test/api-client';
 import { buildSettings } from '../server/test/factories';
 import { startTestServer, type TestServer } from '../server/test/harness';
-import { issueOneJobInvoice, ONE_JOB_DUE_CENTS } from '../server/test/invoices';
+import { issueCounterInvoice, QUOTE_INVOICE_CENTS } from '../server/test/invoicing';
 import { takePayment } from '../server/test/payments';
 import { launchBrowser, login } from './browser';
 
@@ -37,9 +37,9 @@ describe('the counter’s money on the dashboard', () => {
     );
     const today = todayInParis(new Date());
     clock = new Date(Date.now() - 21 * 86_400_000);
-    const late = await issueOneJobInvoice(admin, { dueDate: addDays(todayInParis(clock), 7) });
+    const late = await issueCounterInvoice(admin, { dueDate: addDays(todayInParis(clock), 7) });
     clock = null;
-    await issueOneJobInvoice(admin, { dueDate: addDays(today, 30) });
+    await issueCounterInvoice(admin, { dueDate: addDays(today, 30) });
     await takePayment(server.deps, admin, late, { amountCents: 5000, method: 'cash' });
     wallToken = (
       await expectStatus(201, admin.api['display-tokens'].$post({ json: { name: 'Atelier' } }))
@@ -56,11 +56,11 @@ describe('the counter’s money on the dashboard', () => {
     const tile = (id: string) => lina.page.getByTestId(id);
     await tile('money-outstanding').waitFor();
     expect(await tile('money-outstanding').textContent()).toBe(
-      formatEuros(2 * ONE_JOB_DUE_CENTS - 5000),
+      formatEuros(2 * QUOTE_INVOICE_CENTS - 5000),
     );
-    expect(await tile('money-overdue').textContent()).toBe(formatEuros(ONE_JOB_DUE_CENTS - 5000));
+    expect(await tile('money-overdue').textContent()).toBe(formatEuros(QUOTE_INVOICE_CENTS - 5000));
     expect(await tile('money-collected').textContent()).toBe(formatEuros(5000));
-    expect(await tile('money-invoiced').textContent()).toBe(formatEuros(ONE_JOB_DUE_CENTS));
+    expect(await tile('money-invoiced').textContent()).toBe(formatEuros(QUOTE_INVOICE_CENTS));
     await lina.page.getByText('Encours clients').waitFor();
     await lina.page.screenshot({ path: SHOT, fullPage: true });
     expect(lina.errors).toEqual([]);

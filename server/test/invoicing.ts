@@ -1,12 +1,14 @@
 import type { ClientInput } from '../../domain/schemas/client';
 import type { Invoice } from '../../domain/schemas/invoice';
+import type { QuoteCreate } from '../../domain/schemas/quote';
 import { type ApiClient, expectStatus } from './api-client';
 import { buildClientInput, buildJobs } from './factories';
 
 /**
- * Issued invoices for the payments' tests, made through the API as the counter makes them: an
- * accepted quote sold over the counter (170,89 € TTC), or deposits of a chosen amount on it.
- * The garage's settings must be complete (buildSettings) for a quote to be sent.
+ * Issued invoices for the tests, made through the API as the counter makes them: an accepted
+ * quote sold over the counter (170,89 € TTC for one job), deposits of a chosen amount on it,
+ * credit notes. The garage's settings must be complete (buildSettings) for a quote to be sent.
+ * Issued at the server's clock: a test with its own clock sets it first.
  */
 
 /** What the compliance check asks of a draft: a due date and a penalty rate. */
@@ -18,9 +20,13 @@ export async function createClient(staff: ApiClient, overrides: Partial<ClientIn
   return expectStatus(201, staff.api.clients.$post({ json: buildClientInput(overrides) }));
 }
 
-export async function acceptedQuote(staff: ApiClient, clientId: string) {
+export async function acceptedQuote(
+  staff: ApiClient,
+  clientId: string,
+  jobs: QuoteCreate['jobs'] = buildJobs(1),
+) {
   const quotes = staff.api.quotes;
-  const draft = await expectStatus(201, quotes.$post({ json: { clientId, jobs: buildJobs(1) } }));
+  const draft = await expectStatus(201, quotes.$post({ json: { clientId, jobs } }));
   const sent = await expectStatus(
     200,
     quotes[':id'].transition.$post({
@@ -42,15 +48,15 @@ export async function acceptedQuote(staff: ApiClient, clientId: string) {
   );
 }
 
-export function issueDraft(
+/** A draft made complete: the due date (null: due on issue), the penalty rate, parts' condition. */
+export function completeDraft(
   staff: ApiClient,
   draft: Invoice,
-  payment: { dueDate: string } = INVOICE_PAYMENT,
+  payment: { dueDate: string | null } = INVOICE_PAYMENT,
 ): Promise<Invoice> {
-  const one = staff.api.invoices[':id'];
   return expectStatus(
     200,
-    one.$patch({
+    staff.api.invoices[':id'].$patch({
       param: { id: draft.id },
       json: {
         version: draft.version,
@@ -61,12 +67,59 @@ export function issueDraft(
         })),
       },
     }),
-  ).then((ready) =>
-    expectStatus(
-      200,
-      one.issue.$post({ param: { id: ready.id }, json: { version: ready.version } }),
-    ),
   );
+}
+
+/** The issue request itself, for tests that expect it refused. */
+export function requestIssue(staff: ApiClient, draft: Invoice) {
+  return staff.api.invoices[':id'].issue.$post({
+    param: { id: draft.id },
+    json: { version: draft.version },
+  });
+}
+
+export async function issueDraft(
+  staff: ApiClient,
+  draft: Invoice,
+  payment: { dueDate: string | null } = INVOICE_PAYMENT,
+): Promise<Invoice> {
+  return expectStatus(200, requestIssue(staff, await completeDraft(staff, draft, payment)));
+}
+
+type CounterInvoiceOptions = {
+  jobs?: QuoteCreate['jobs'];
+  /** A business customer (SIRET) instead of a private one. */
+  business?: boolean;
+  dueDate?: string | null;
+};
+
+const BUSINESS_CLIENT: Partial<ClientInput> = {
+  kind: 'business',
+  civility: null,
+  firstName: null,
+  lastName: null,
+  companyName: 'Taxis Lumière',
+  siret: '732 829 320 00074',
+};
+
+/** A new customer's quote accepted and invoiced over the counter, complete, not issued yet. */
+export async function draftCounterInvoice(
+  staff: ApiClient,
+  options: CounterInvoiceOptions = {},
+): Promise<Invoice> {
+  const client = await createClient(staff, options.business ? BUSINESS_CLIENT : {});
+  const quote = await acceptedQuote(staff, client.id, options.jobs);
+  const draft = await expectStatus(201, staff.api.invoices.$post({ json: { quoteId: quote.id } }));
+  return completeDraft(staff, draft, {
+    dueDate: options.dueDate === undefined ? INVOICE_PAYMENT.dueDate : options.dueDate,
+  });
+}
+
+export async function issueCounterInvoice(
+  staff: ApiClient,
+  options: CounterInvoiceOptions = {},
+): Promise<Invoice> {
+  return expectStatus(200, requestIssue(staff, await draftCounterInvoice(staff, options)));
 }
 
 /** The invoice of an accepted quote, still a draft: 170,89 € once issued. */
@@ -86,7 +139,7 @@ export async function issuedDeposit(
   staff: ApiClient,
   quoteId: string,
   inclVatCents: number,
-  payment?: { dueDate: string },
+  payment?: { dueDate: string | null },
 ): Promise<Invoice> {
   const draft = await expectStatus(
     201,

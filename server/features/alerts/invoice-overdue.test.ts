@@ -6,7 +6,7 @@ import { type ApiClient, expectStatus } from '../../test/api-client';
 import { ENGINES } from '../../test/databases';
 import { buildSettings } from '../../test/factories';
 import { startTestServer, type TestServer } from '../../test/harness';
-import { issueOneJobInvoice, ONE_JOB_DUE_CENTS } from '../../test/invoices';
+import { issueCounterInvoice, QUOTE_INVOICE_CENTS } from '../../test/invoicing';
 import { takePayment } from '../../test/payments';
 import { connectSocket, waitForChange, waitForEvent } from '../../test/socket';
 import { runScheduledCheck } from './alerts.service';
@@ -34,7 +34,7 @@ describe.each(ENGINES)('overdue invoices in the alert check on %s', (engine) => 
   /** Issued at `ISSUED`, due on `dueDate`. */
   function issuedInvoice(dueDate = DUE): Promise<Invoice> {
     at(ISSUED);
-    return issueOneJobInvoice(staff, { dueDate });
+    return issueCounterInvoice(staff, { dueDate });
   }
 
   async function alertsOf(invoice: Invoice, status: 'active' | 'resolved' = 'active') {
@@ -63,7 +63,7 @@ describe.each(ENGINES)('overdue invoices in the alert check on %s', (engine) => 
       severity: 'soon',
       status: 'open',
       dueDate: DUE,
-      title: `Facture ${late.number} impayée : ${formatEuros(ONE_JOB_DUE_CENTS)} en retard de 15 jours`,
+      title: `Facture ${late.number} impayée : ${formatEuros(QUOTE_INVOICE_CENTS)} en retard de 15 jours`,
       subject: { type: 'invoice', id: late.id, label: `${late.number} — ${late.buyer.name}` },
       clientId: late.buyer.clientId,
     });
@@ -87,7 +87,7 @@ describe.each(ENGINES)('overdue invoices in the alert check on %s', (engine) => 
 
   it('shows what is left after a part payment, and resolves the alert the moment it is paid', async () => {
     const late = await issuedInvoice();
-    const due = ONE_JOB_DUE_CENTS;
+    const due = QUOTE_INVOICE_CENTS;
     at('2026-11-24T09:00:00Z');
     await check();
     await takePayment(server.deps, staff, late, { amountCents: 5000, method: 'cash' });

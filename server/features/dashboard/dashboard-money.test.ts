@@ -3,7 +3,7 @@ import { expectStatus } from '../../test/api-client';
 import { ENGINES } from '../../test/databases';
 import { buildSettings } from '../../test/factories';
 import { startTestServer, type TestServer } from '../../test/harness';
-import { issueOneJobInvoice, ONE_JOB_DUE_CENTS } from '../../test/invoices';
+import { issueCounterInvoice, QUOTE_INVOICE_CENTS } from '../../test/invoicing';
 import { takePayment } from '../../test/payments';
 import { connectSocket, waitForEvent } from '../../test/socket';
 
@@ -20,26 +20,26 @@ describe.each(ENGINES)('the dashboard’s money figures on %s', (engine) => {
     await expectStatus(200, admin.api.settings.$put({ json: { ...buildSettings(), version: 0 } }));
     const staff = await server.signIn('staff', 'Léa Comptoir');
     // On 1 November: one invoice due on the 9th (overdue today), one due on the 30th.
-    const late = await issueOneJobInvoice(staff, { dueDate: '2026-11-09' });
-    const paidOff = await issueOneJobInvoice(staff, { dueDate: '2026-11-30' });
+    const late = await issueCounterInvoice(staff, { dueDate: '2026-11-09' });
+    const paidOff = await issueCounterInvoice(staff, { dueDate: '2026-11-30' });
     // Yesterday just before midnight in Paris (22:59 UTC): not today's takings.
     clock = new Date('2026-11-23T22:59:00Z');
     await takePayment(server.deps, staff, late, { amountCents: 1000, method: 'cash' });
     // Today: one more invoice issued, 50 € cash on the late one, the other paid in full by card.
     clock = new Date(TODAY);
-    await issueOneJobInvoice(staff, { dueDate: '2026-12-24' });
+    await issueCounterInvoice(staff, { dueDate: '2026-12-24' });
     await takePayment(server.deps, staff, late, { amountCents: 5000, method: 'cash' });
-    await takePayment(server.deps, staff, paidOff, { amountCents: ONE_JOB_DUE_CENTS });
+    await takePayment(server.deps, staff, paidOff, { amountCents: QUOTE_INVOICE_CENTS });
   });
   afterAll(() => server?.close());
 
   const expected = {
     // The late one's 170,89 € less 60 € paid, and today's whole invoice.
-    outstandingCents: ONE_JOB_DUE_CENTS - 6000 + ONE_JOB_DUE_CENTS,
-    overdueCents: ONE_JOB_DUE_CENTS - 6000,
-    collectedTodayCents: 5000 + ONE_JOB_DUE_CENTS,
+    outstandingCents: QUOTE_INVOICE_CENTS - 6000 + QUOTE_INVOICE_CENTS,
+    overdueCents: QUOTE_INVOICE_CENTS - 6000,
+    collectedTodayCents: 5000 + QUOTE_INVOICE_CENTS,
     collectedTodayCashCents: 5000,
-    invoicedTodayCents: ONE_JOB_DUE_CENTS,
+    invoicedTodayCents: QUOTE_INVOICE_CENTS,
   };
 
   it('gives counter staff and admins what is owed, overdue, collected and invoiced today', async () => {
@@ -60,16 +60,24 @@ describe.each(ENGINES)('the dashboard’s money figures on %s', (engine) => {
     try {
       await Promise.all([waitForEvent(wallSocket, 'hello'), waitForEvent(staffSocket, 'hello')]);
       await staffSocket.emitWithAck('dashboard:watch');
+      const invoiced = expected.invoicedTodayCents + QUOTE_INVOICE_CENTS;
+      // The snapshot after the invoice below, not one already on its way when watching began.
+      const toStaff = waitForEvent(
+        staffSocket,
+        'dashboard',
+        (snapshot) => snapshot.money?.invoicedTodayCents === invoiced,
+        10_000,
+      );
+      // Every snapshot the wall is sent has no money, this one's as any.
       const toWall = waitForEvent(wallSocket, 'dashboard', undefined, 10_000);
-      const toStaff = waitForEvent(staffSocket, 'dashboard', undefined, 10_000);
       // An invoice issued: both screens get the new snapshot, each cut for its role.
-      await issueOneJobInvoice(staff, { dueDate: '2026-12-24' });
+      await issueCounterInvoice(staff, { dueDate: '2026-12-24' });
       const [[forWall], [forStaff]] = await Promise.all([toWall, toStaff]);
       expect(forWall.money).toBeNull();
       expect(forStaff.money).toEqual({
         ...expected,
-        outstandingCents: expected.outstandingCents + ONE_JOB_DUE_CENTS,
-        invoicedTodayCents: expected.invoicedTodayCents + ONE_JOB_DUE_CENTS,
+        outstandingCents: expected.outstandingCents + QUOTE_INVOICE_CENTS,
+        invoicedTodayCents: expected.invoicedTodayCents + QUOTE_INVOICE_CENTS,
       });
     } finally {
       wallSocket.close();
