@@ -7,6 +7,7 @@ import { Dialog } from '../../ui/Dialog';
 import { Field } from '../../ui/Field';
 import { Input } from '../../ui/Input';
 import { showToast } from '../../ui/toast';
+import { AmountField } from './AmountField';
 import { parseAmount } from './payment-values';
 import { moveCash } from './payments.api';
 
@@ -64,16 +65,13 @@ export function CashMovementDialog(props: { direction: 'in' | 'out' | null; onCl
       onClose={props.onClose}
     >
       <form onSubmit={(event) => void submit(event)} noValidate>
-        <Field label="Montant (€)" for="movement-amount" error={errors().amountCents}>
-          <Input
-            id="movement-amount"
-            inputMode="decimal"
-            autocomplete="off"
-            value={amount()}
-            error={errors().amountCents}
-            onInput={(event) => setAmount(event.currentTarget.value)}
-          />
-        </Field>
+        <AmountField
+          id="movement-amount"
+          label="Montant (€)"
+          value={amount()}
+          error={errors().amountCents}
+          onInput={setAmount}
+        />
         <Field label="Motif" for="movement-reason" error={errors().reason}>
           <Input
             id="movement-reason"

@@ -15,6 +15,7 @@ import { Field } from '../../ui/Field';
 import { Input } from '../../ui/Input';
 import { showToast } from '../../ui/toast';
 import { AllocationPreview } from './AllocationPreview';
+import { AmountField } from './AmountField';
 import { PaymentMethodField, REFERENCE_LABELS } from './PaymentMethodField';
 import { PaymentRefusal } from './PaymentRefusal';
 import {
@@ -113,16 +114,13 @@ export function PaymentDialog(props: {
       <form class="payment-form" onSubmit={(event) => void submit(event)} noValidate>
         <PaymentMethodField name="payment-method" value={method()} onChange={setMethod} />
         <div class="payment-grid">
-          <Field label="Montant (€)" for="payment-amount" error={errors().amountCents}>
-            <Input
-              id="payment-amount"
-              inputMode="decimal"
-              autocomplete="off"
-              value={amount()}
-              error={errors().amountCents}
-              onInput={(event) => setAmount(event.currentTarget.value)}
-            />
-          </Field>
+          <AmountField
+            id="payment-amount"
+            label="Montant (€)"
+            value={amount()}
+            error={errors().amountCents}
+            onInput={setAmount}
+          />
           <Field label="Date du règlement" for="payment-date" error={errors().receivedOn}>
             <Input
               id="payment-date"

@@ -14,6 +14,7 @@ import { Dialog } from '../../ui/Dialog';
 import { Field } from '../../ui/Field';
 import { Input } from '../../ui/Input';
 import { showToast } from '../../ui/toast';
+import { AmountField } from './AmountField';
 import { PaymentMethodField } from './PaymentMethodField';
 import { PaymentRefusal } from './PaymentRefusal';
 import {
@@ -98,16 +99,13 @@ export function RefundDialog(props: {
               plus à rembourser.
             </p>
             <PaymentMethodField name="refund-method" value={method()} onChange={setMethod} />
-            <Field label="Montant remboursé (€)" for="refund-amount" error={errors().amountCents}>
-              <Input
-                id="refund-amount"
-                inputMode="decimal"
-                autocomplete="off"
-                value={amount()}
-                error={errors().amountCents}
-                onInput={(event) => setAmount(event.currentTarget.value)}
-              />
-            </Field>
+            <AmountField
+              id="refund-amount"
+              label="Montant remboursé (€)"
+              value={amount()}
+              error={errors().amountCents}
+              onInput={setAmount}
+            />
             <Field label="Référence" for="refund-reference" error={errors().reference}>
               <Input
                 id="refund-reference"

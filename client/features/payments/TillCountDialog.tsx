@@ -5,9 +5,8 @@ import { errorMessage, fieldErrors } from '../../lib/api';
 import { formatEuros } from '../../lib/format';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
-import { Field } from '../../ui/Field';
-import { Input } from '../../ui/Input';
 import { showToast } from '../../ui/toast';
+import { AmountField } from './AmountField';
 import { parseAmount } from './payment-values';
 import { countTill } from './payments.api';
 import { differenceLabel } from './till-values';
@@ -71,16 +70,13 @@ export function TillCountDialog(props: {
         <p>
           Attendu en caisse : <strong>{formatEuros(props.expectedCents)}</strong>
         </p>
-        <Field label="Espèces comptées (€)" for="till-counted" error={error()}>
-          <Input
-            id="till-counted"
-            inputMode="decimal"
-            autocomplete="off"
-            value={amount()}
-            error={error()}
-            onInput={(event) => setAmount(event.currentTarget.value)}
-          />
-        </Field>
+        <AmountField
+          id="till-counted"
+          label="Espèces comptées (€)"
+          value={amount()}
+          error={error()}
+          onInput={setAmount}
+        />
         <Show when={difference() !== null}>
           <p aria-live="polite" data-testid="till-difference">
             Écart :{' '}

@@ -3,9 +3,8 @@ import { createSignal } from 'solid-js';
 import { errorMessage, fieldErrors } from '../../lib/api';
 import { formatEuros } from '../../lib/format';
 import { Button } from '../../ui/Button';
-import { Field } from '../../ui/Field';
-import { Input } from '../../ui/Input';
 import { showToast } from '../../ui/toast';
+import { AmountField } from './AmountField';
 import { parseAmount } from './payment-values';
 import { openTill } from './payments.api';
 
@@ -43,16 +42,13 @@ export function TillOpenForm() {
         espèces ne sont acceptés qu’une fois la caisse ouverte.
       </p>
       <form onSubmit={(event) => void submit(event)} noValidate>
-        <Field label="Fond de caisse (€)" for="till-float" error={error()}>
-          <Input
-            id="till-float"
-            inputMode="decimal"
-            autocomplete="off"
-            value={amount()}
-            error={error()}
-            onInput={(event) => setAmount(event.currentTarget.value)}
-          />
-        </Field>
+        <AmountField
+          id="till-float"
+          label="Fond de caisse (€)"
+          value={amount()}
+          error={error()}
+          onInput={setAmount}
+        />
         <div class="form-actions">
           <Button type="submit" variant="primary" isLoading={isBusy()}>
             Ouvrir la caisse
