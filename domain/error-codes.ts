@@ -43,6 +43,7 @@ export const ERROR_STATUS = {
   closure_exists: 409,
   closure_not_due: 409,
   closure_out_of_order: 409,
+  period_not_closed: 409,
   payload_too_large: 413,
   /** A body that is not JSON (UTF-8): the API reads nothing else. */
   unsupported_media_type: 415,
@@ -102,6 +103,7 @@ export const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   closure_exists: 'Cette période est déjà clôturée.',
   closure_not_due: 'Cette période n’est pas encore terminée.',
   closure_out_of_order: 'Les périodes se clôturent dans l’ordre.',
+  period_not_closed: 'Cette période n’est pas clôturée : son archive n’existe pas encore.',
   payload_too_large: 'La requête est trop volumineuse.',
   unsupported_media_type: 'Format de requête non pris en charge : envoyez du JSON (UTF-8).',
   rate_limited: 'Trop de tentatives. Réessayez dans quelques minutes.',

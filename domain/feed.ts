@@ -1,5 +1,6 @@
 import { changeSight } from './access';
 import { getClientDisplayName } from './client/client-name';
+import { describeClosurePeriod } from './journal/periods';
 import type { Change, FeedChange, SkippedChange } from './schemas/change';
 import type { Role } from './schemas/staff';
 
@@ -27,6 +28,8 @@ export function labelChange(change: Change): string {
     case 'staff':
     case 'display_token':
       return change.data.name;
+    case 'closure':
+      return describeClosurePeriod(change.data.level, change.data.periodStart);
   }
 }
 
@@ -84,6 +87,7 @@ const NOUNS: Record<FeedChange['entity'], string> = {
   display_token: 'l’écran',
   alert: 'l’alerte',
   alert_batch: '',
+  closure: 'la clôture',
 };
 
 const VERBS: Record<Exclude<FeedChange['action'], 'transitioned' | 'checked'>, string> = {

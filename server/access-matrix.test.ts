@@ -263,6 +263,12 @@ const MATRIX: Record<string, Line> = {
   'GET /api/v1/invoices/{id}/cii.xml': { access: 'records', request: () => id },
   'GET /api/v1/journal/verify': { access: 'admin' },
   'GET /api/v1/journal/key': { access: 'admin' },
+  'GET /api/v1/closures': { access: 'records' },
+  // A year not over: 409 closure_not_due, past the access check, and nothing closed.
+  'POST /api/v1/closures': {
+    access: 'admin',
+    request: () => ({ body: { level: 'year', date: '2100-06-01' } }),
+  },
   'GET /api/v1/workshop': { access: 'feed' },
   'GET /api/v1/alerts': { access: 'feed' },
   'POST /api/v1/alerts': {

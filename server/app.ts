@@ -17,7 +17,7 @@ import { dashboardRoutes } from './features/dashboard/dashboard.routes';
 import { displayTokensRoutes } from './features/display-tokens/display-tokens.routes';
 import { healthRoutes } from './features/health/health.routes';
 import { invoicesRoutes } from './features/invoices/invoices.routes';
-import { journalRoutes } from './features/journal/journal.routes';
+import { closuresRoutes, journalRoutes } from './features/journal/journal.routes';
 import { quotesRoutes } from './features/quotes/quotes.routes';
 import { repairOrdersRoutes, workshopRoutes } from './features/repair-orders/repair-orders.routes';
 import { searchRoutes } from './features/search/search.routes';
@@ -78,6 +78,7 @@ function apiRoutes(deps: Deps, authState: AuthState) {
     .route('/workshop', workshopRoutes(deps))
     .route('/invoices', invoicesRoutes(deps))
     .route('/journal', journalRoutes(deps))
+    .route('/closures', closuresRoutes(deps))
     .route('/search', searchRoutes(deps))
     .route('/settings', settingsRoutes(deps))
     .route('/display-tokens', displayTokensRoutes(deps))

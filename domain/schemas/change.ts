@@ -4,6 +4,7 @@ import { AlertSchema } from './alert';
 import { ClientSchema } from './client';
 import { DisplayTokenSchema } from './display-token';
 import { InvoiceSchema } from './invoice';
+import { ClosureSchema } from './journal';
 import { QuoteSchema } from './quote';
 import { RepairOrderSchema } from './repair-order';
 import { SettingsSchema } from './settings';
@@ -45,6 +46,7 @@ export const CHANGE_DATA = {
   display_token: DisplayTokenSchema,
   alert: AlertSchema,
   alert_batch: AlertBatchSchema,
+  closure: ClosureSchema,
 } as const;
 
 export type Entity = keyof typeof CHANGE_DATA;
@@ -78,6 +80,7 @@ export const ChangeSchema = z
     changeOf('display_token'),
     changeOf('alert'),
     changeOf('alert_batch'),
+    changeOf('closure'),
   ])
   .meta({ id: 'Change' });
 

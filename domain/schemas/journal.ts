@@ -253,3 +253,8 @@ export const ClosureCreateSchema = z.object({
   date: IsoDateSchema,
 });
 export type ClosureCreate = z.infer<typeof ClosureCreateSchema>;
+
+export const ClosureListQuerySchema = z.object({
+  level: z.enum(CLOSURE_LEVELS).optional(),
+});
+export type ClosureListQuery = z.infer<typeof ClosureListQuerySchema>;

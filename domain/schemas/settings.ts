@@ -70,6 +70,58 @@ export const CompanySchema = z.object({
   legalFooter: optionalText(1000),
 });
 
+const AccountNumberSchema = text()
+  .trim()
+  .regex(/^[1-9][0-9A-Z]{2,19}$/, {
+    error:
+      'Numéro de compte : 3 à 20 chiffres ou lettres majuscules, commençant par un chiffre de 1 à 9.',
+  });
+const JournalCodeSchema = text()
+  .trim()
+  .regex(/^[A-Z0-9]{1,6}$/, { error: 'Code journal : 1 à 6 lettres majuscules ou chiffres.' });
+
+/** The accounts of one VAT rate: what its sales and its VAT are credited to. */
+export const RateAccountsSchema = z.object({
+  vatRateBp: VatRateBpSchema,
+  salesAccount: AccountNumberSchema,
+  vatAccount: AccountNumberSchema,
+});
+
+/**
+ * The chart of accounts the FEC export writes to (PCG numbers, docs/decisions/0018-journal.md):
+ * the customers' account, sales and collected VAT per rate, bank and cash, the journals' codes.
+ */
+export const AccountingSchema = z.object({
+  customerAccount: AccountNumberSchema,
+  /** A rate not listed in `rates` goes to these. */
+  salesAccount: AccountNumberSchema,
+  vatAccount: AccountNumberSchema,
+  rates: z.array(RateAccountsSchema).max(10),
+  bankAccount: AccountNumberSchema,
+  cashAccount: AccountNumberSchema,
+  salesJournal: JournalCodeSchema,
+  bankJournal: JournalCodeSchema,
+  cashJournal: JournalCodeSchema,
+});
+export type Accounting = z.infer<typeof AccountingSchema>;
+
+export const DEFAULT_ACCOUNTING: Accounting = {
+  customerAccount: '411000',
+  salesAccount: '706000',
+  vatAccount: '445710',
+  rates: [
+    { vatRateBp: 2000, salesAccount: '706000', vatAccount: '44571020' },
+    { vatRateBp: 1000, salesAccount: '706000', vatAccount: '44571010' },
+    { vatRateBp: 550, salesAccount: '706000', vatAccount: '44571055' },
+    { vatRateBp: 210, salesAccount: '706000', vatAccount: '44571021' },
+  ],
+  bankAccount: '512000',
+  cashAccount: '530000',
+  salesJournal: 'VE',
+  bankJournal: 'BQ',
+  cashJournal: 'CA',
+};
+
 export const SettingsValuesSchema = z.object({
   company: CompanySchema,
   /** Franchise en base: "TVA non applicable, art. 293 B du CGI", no VAT on quotes. */
@@ -82,6 +134,8 @@ export const SettingsValuesSchema = z.object({
   packages: z
     .array(PackageSchema)
     .max(PACKAGES_MAX, { error: `${PACKAGES_MAX} forfaits au maximum.` }),
+  /** Settings saved before the FEC export have none: the defaults then. */
+  accounting: AccountingSchema.default(DEFAULT_ACCOUNTING),
 });
 
 /** `version` is 0 until the settings are first saved. */
@@ -146,4 +200,5 @@ export const DEFAULT_SETTINGS: SettingsValues = {
     },
   ],
   packages: [],
+  accounting: DEFAULT_ACCOUNTING,
 };

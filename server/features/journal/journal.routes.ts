@@ -1,8 +1,19 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { JournalVerificationSchema } from '../../../domain/schemas/journal';
+import {
+  ClosureCreateSchema,
+  ClosureListQuerySchema,
+  ClosureSchema,
+  JournalVerificationSchema,
+} from '../../../domain/schemas/journal';
 import type { Deps } from '../../deps';
-import { createRouter, errorResponses, jsonContent, requireActor } from '../../http/router';
-import { describeJournalKey, verifyJournal } from './journal.service';
+import {
+  createRouter,
+  errorResponses,
+  jsonBody,
+  jsonContent,
+  requireActor,
+} from '../../http/router';
+import { closePeriod, describeJournalKey, listClosures, verifyJournal } from './journal.service';
 
 const VerifyQuerySchema = z.object({
   /** Every entry's signature, not one in a thousand (80 µs each). */
@@ -51,5 +62,39 @@ export function journalRoutes(deps: Deps) {
         },
       }),
       (c) => c.json(describeJournalKey(deps, requireActor(c)), 200),
+    );
+}
+
+/** `/closures`: the day, month and year closures (closing is the admins'; decision 0018). */
+export function closuresRoutes(deps: Deps) {
+  return createRouter()
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/',
+        tags: ['journal'],
+        description: 'The closures, the latest period first; `level` keeps one level.',
+        request: { query: ClosureListQuerySchema },
+        responses: {
+          200: jsonContent(z.array(ClosureSchema), 'The closures'),
+          ...errorResponses(400, 401, 403),
+        },
+      }),
+      async (c) => c.json(await listClosures(deps, requireActor(c), c.req.valid('query')), 200),
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/',
+        tags: ['journal'],
+        description:
+          'Closes a day (today included: the evening closing), a month or a year once over: its totals and the perpetual totals become an entry, and its days refuse entries (409 `closure_exists`, `closure_not_due`, `closure_out_of_order`).',
+        request: jsonBody(ClosureCreateSchema),
+        responses: {
+          201: jsonContent(ClosureSchema, 'The closure'),
+          ...errorResponses(400, 401, 403, 409),
+        },
+      }),
+      async (c) => c.json(await closePeriod(deps, requireActor(c), c.req.valid('json')), 201),
     );
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SettingsSchema } from '../../../domain/schemas/settings';
+import { DEFAULT_ACCOUNTING, SettingsSchema } from '../../../domain/schemas/settings';
 import { expectError, expectStatus, issuePaths } from '../../test/api-client';
 import { ENGINES } from '../../test/databases';
 import { buildSettings } from '../../test/factories';
@@ -46,6 +46,37 @@ describe.each(ENGINES)('company settings on %s', (engine) => {
     );
     expect(SettingsSchema.parse(details.current).version).toBe(1);
     expect(details.changedBy?.name).toBe('Administrateur');
+  });
+
+  it('gives the FEC export the PCG accounts by default, keeps the ones an admin sets, and refuses a malformed one', async () => {
+    const admin = await server.admin();
+    const current = await expectStatus(200, admin.api.settings.$get());
+    expect(current.accounting).toEqual(DEFAULT_ACCOUNTING);
+    expect(current.accounting).toMatchObject({
+      customerAccount: '411000',
+      salesAccount: '706000',
+      bankAccount: '512000',
+      cashAccount: '530000',
+      salesJournal: 'VE',
+      bankJournal: 'BQ',
+      cashJournal: 'CA',
+    });
+    const accounting = { ...DEFAULT_ACCOUNTING, customerAccount: '41100000', cashJournal: 'CAI' };
+    const saved = await expectStatus(
+      200,
+      admin.api.settings.$patch({ json: { accounting, version: current.version } }),
+    );
+    expect(saved.accounting).toEqual(accounting);
+    const refused = await expectError(
+      'validation_failed',
+      admin.api.settings.$patch({
+        json: { accounting: { ...accounting, bankAccount: '51 2' }, version: saved.version },
+      }),
+    );
+    expect(issuePaths(refused)).toEqual(['accounting.bankAccount']);
+    expect(refused.details?.[0]?.message).toContain('Numéro de compte');
+    const kept = await expectStatus(200, admin.api.settings.$get());
+    expect(kept.accounting).toEqual(accounting);
   });
 
   it('lets only admins change them', async () => {
