@@ -3,6 +3,7 @@ import { JOURNAL_PROBLEM_LABELS, type JournalVerification } from '../../../domai
 import { errorMessage } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
 import { Button } from '../../ui/Button';
+import { countWords } from './closure-view';
 import { verifyJournal } from './journal.api';
 
 /**
@@ -56,9 +57,14 @@ export function JournalVerifyCard() {
               when={done().problem}
               fallback={
                 <p>
-                  <strong>Journal intègre.</strong> {done().entryCount.toLocaleString('fr-FR')}{' '}
-                  écritures vérifiées, {done().signaturesChecked.toLocaleString('fr-FR')} signatures
-                  contrôlées.
+                  <strong>Journal intègre.</strong>{' '}
+                  {countWords(done().entryCount, 'écriture vérifiée', 'écritures vérifiées')},{' '}
+                  {countWords(
+                    done().signaturesChecked,
+                    'signature contrôlée',
+                    'signatures contrôlées',
+                  )}
+                  .
                 </p>
               }
             >
