@@ -264,6 +264,16 @@ const MATRIX: Record<string, Line> = {
   'GET /api/v1/journal/verify': { access: 'admin' },
   'GET /api/v1/journal/key': { access: 'admin' },
   'GET /api/v1/closures': { access: 'records' },
+  'GET /api/v1/exports/fec': {
+    access: 'admin',
+    request: () => ({ query: 'from=2026-01-01&to=2026-01-31' }),
+  },
+  // Nothing is closed: 409 period_not_closed, past the access check.
+  'GET /api/v1/exports/archive': { access: 'admin', request: () => ({ query: 'period=2026-01' }) },
+  'GET /api/v1/exports/b2c-summary': {
+    access: 'admin',
+    request: () => ({ query: 'from=2026-01-01&to=2026-01-31' }),
+  },
   // A year not over: 409 closure_not_due, past the access check, and nothing closed.
   'POST /api/v1/closures': {
     access: 'admin',

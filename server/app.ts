@@ -15,6 +15,7 @@ import { changesRoutes, feedRoutes } from './features/changes/changes.routes';
 import { clientsRoutes } from './features/clients/clients.routes';
 import { dashboardRoutes } from './features/dashboard/dashboard.routes';
 import { displayTokensRoutes } from './features/display-tokens/display-tokens.routes';
+import { exportsRoutes } from './features/exports/exports.routes';
 import { healthRoutes } from './features/health/health.routes';
 import { invoicesRoutes } from './features/invoices/invoices.routes';
 import { closuresRoutes, journalRoutes } from './features/journal/journal.routes';
@@ -79,6 +80,7 @@ function apiRoutes(deps: Deps, authState: AuthState) {
     .route('/invoices', invoicesRoutes(deps))
     .route('/journal', journalRoutes(deps))
     .route('/closures', closuresRoutes(deps))
+    .route('/exports', exportsRoutes(deps))
     .route('/search', searchRoutes(deps))
     .route('/settings', settingsRoutes(deps))
     .route('/display-tokens', displayTokensRoutes(deps))

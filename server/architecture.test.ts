@@ -21,6 +21,7 @@ const FEATURE_ORDER = [
   'repair-orders',
   'journal',
   'invoices',
+  'exports',
   'alerts',
   'dashboard',
   'search',

@@ -21,6 +21,7 @@ import {
   selectClosureCovering,
   selectClosureOf,
   selectClosures,
+  selectClosuresWithin,
   selectEntriesOfDays,
   selectFirstDayWithEntries,
   selectLastClosureThrough,
@@ -179,4 +180,32 @@ export async function listClosures(
 ): Promise<Closure[]> {
   requireRole(actor, READERS);
   return (await selectClosures(deps.db, query.level)).map(toClosure);
+}
+
+/** The closure of that period, if it is closed (the archive is of closed periods only). */
+export async function findClosure(
+  db: Executor,
+  level: Closure['level'],
+  periodStart: string,
+): Promise<Closure | undefined> {
+  const row = await selectClosureOf(db, level, periodStart);
+  return row ? toClosure(row) : undefined;
+}
+
+/** The closure itself and those of the days or months inside its period. */
+export async function readClosuresWithin(
+  db: Executor,
+  start: string,
+  end: string,
+): Promise<Closure[]> {
+  return (await selectClosuresWithin(db, start, end)).map(toClosure);
+}
+
+/** The first seq a closure's stretch of the chain starts at: its first entry, or itself. */
+export async function readClosureRange(
+  db: Executor,
+  closure: Closure,
+): Promise<{ firstSeq: number; lastSeq: number }> {
+  const row = await selectClosureOf(db, closure.level, closure.periodStart);
+  return { firstSeq: row?.firstSeq ?? closure.journalSeq, lastSeq: closure.journalSeq };
 }

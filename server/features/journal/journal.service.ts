@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import {
   ChainVerifier,
   exportPublicKey,
+  GENESIS_HASH,
   SIGNATURE_SAMPLE_EVERY,
 } from '../../../domain/journal/chain';
 import type { JournalEntry, JournalVerification } from '../../../domain/schemas/journal';
@@ -23,7 +24,15 @@ export {
   getClosedThrough,
   refuseClosedDay,
 } from './journal.append';
-export { closePeriod, listClosures, readEntriesOfDays } from './journal.closures';
+export {
+  closePeriod,
+  type DatedEntry,
+  findClosure,
+  listClosures,
+  readClosureRange,
+  readClosuresWithin,
+  readEntriesOfDays,
+} from './journal.closures';
 
 /** Entries in seq order, a page at a time: the verifier, the archive and the exports read them. */
 export async function* readJournal(
@@ -85,4 +94,12 @@ export function describeJournalKey(deps: Pick<Deps, 'journalKey'>, actor: Actor)
     publicKey: spki,
     fingerprint: createHash('sha256').update(Buffer.from(spki, 'base64')).digest('hex'),
   };
+}
+
+/** The hash of entry `seq`, or the genesis before the first: where an archive's chain starts. */
+export async function readEntryHash(db: Executor, seq: number): Promise<string> {
+  if (seq < 1) return GENESIS_HASH;
+  const [row] = await selectEntriesAfter(db, seq - 1, 1);
+  if (!row || row.seq !== seq) throw new Error(`journal entry ${seq} is missing`);
+  return row.hash;
 }
