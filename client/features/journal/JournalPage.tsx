@@ -5,6 +5,7 @@ import { ErrorMessage, Spinner } from '../../ui/Feedback';
 import { SettingsNav } from '../settings/SettingsNav';
 import { ClosuresSection } from './ClosuresSection';
 import { compareClosures } from './closure-view';
+import { ExportsSection } from './ExportsSection';
 import { JournalKeyCard } from './JournalKeyCard';
 import { JournalVerifyCard } from './JournalVerifyCard';
 import { getClosures } from './journal.api';
@@ -45,6 +46,7 @@ export default function JournalPage() {
               changedBy={list.changedBy}
               onClosed={list.put}
             />
+            <ExportsSection closures={list.items()} />
           </Show>
         </Suspense>
       </ErrorBoundary>

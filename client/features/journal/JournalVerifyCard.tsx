@@ -78,9 +78,15 @@ export function JournalVerifyCard() {
               )}
             </Show>
             <p class="muted">
-              Dernière écriture n° {done().lastSeq} · empreinte{' '}
-              <code>{done().lastHash?.slice(0, 16) ?? '—'}</code> · clé <code>{done().keyId}</code>{' '}
-              · vérifié le {formatDateTime(done().checkedAt)}
+              {/* Verification stops at a problem: the last entry it reached is the one before. */}
+              <Show
+                when={done().problem === null && done().lastSeq > 0}
+                fallback={done().problem ? 'Vérification arrêtée à cette écriture' : 'Journal vide'}
+              >
+                Dernière écriture n° {done().lastSeq} · empreinte{' '}
+                <code>{done().lastHash?.slice(0, 16)}</code>
+              </Show>{' '}
+              · clé <code>{done().keyId}</code> · vérifié le {formatDateTime(done().checkedAt)}
             </p>
           </div>
         )}

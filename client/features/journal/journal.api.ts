@@ -5,7 +5,7 @@ import { liveAction, staleOnQuery } from '../../lib/queries';
 
 /*
  * The journal's screens (decision 0018): verification on demand (a read, but a heavy one: never
- * preloaded, never cached), the key it is checked against, the closures (live).
+ * preloaded, never cached), the key it is checked against, the closures (live) and the exports.
  */
 
 export function verifyJournal(allSignatures: boolean) {
@@ -25,3 +25,17 @@ export const getClosures = staleOnQuery(['closure'], 'closures', () =>
 export const closePeriod = liveAction('closure-create', (input: ClosureCreate) =>
   call(api.closures.$post({ json: input })),
 );
+/** The FEC (fichier des écritures comptables) of the invoices and payments between two days. */
+export function requestFec(from: string, to: string) {
+  return api.exports.fec.$get({ query: { from, to } });
+}
+
+/** A closed period's entries, signed, as the journal holds them (`2026-11-24`, `2026-11`, `2026`). */
+export function requestArchive(period: string) {
+  return api.exports.archive.$get({ query: { period } });
+}
+
+/** The private customers' sales and payments, per day, VAT rate and payment method. */
+export function getB2cSummary(from: string, to: string) {
+  return call(api.exports['b2c-summary'].$get({ query: { from, to } }));
+}

@@ -13,13 +13,9 @@ import { CellErrors } from './CellErrors';
 import { focusSoon } from './focus';
 import type { SettingsSectionProps } from './settings-values';
 
-const ACCOUNTS: AccountingTextField[] = [
-  'customerAccount',
-  'bankAccount',
-  'cashAccount',
-  'salesAccount',
-  'vatAccount',
-];
+const ACCOUNTS: AccountingTextField[] = ['customerAccount', 'bankAccount', 'cashAccount'];
+/** Where a rate without its own row below goes. */
+const DEFAULTS: AccountingTextField[] = ['salesAccount', 'vatAccount'];
 const JOURNALS: AccountingTextField[] = ['salesJournal', 'bankJournal', 'cashJournal'];
 const RATE_CELLS: Record<string, string> = {
   salesAccount: 'compte de ventes',
@@ -75,6 +71,7 @@ export function AccountingSection(props: SettingsSectionProps) {
       </p>
       <div class="form-grid">{fields(ACCOUNTS)}</div>
       <div class="form-grid">{fields(JOURNALS)}</div>
+      <div class="form-grid">{fields(DEFAULTS)}</div>
       <h3>Comptes par taux de TVA</h3>
       <Show
         when={props.values.accountRates.length > 0}

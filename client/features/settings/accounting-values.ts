@@ -43,8 +43,8 @@ export const ACCOUNTING_PATHS: Record<AccountingTextField, string> = {
 
 export const ACCOUNTING_LABELS: Record<AccountingTextField, string> = {
   customerAccount: 'Compte clients',
-  salesAccount: 'Compte de ventes (autres taux)',
-  vatAccount: 'Compte de TVA collectée (autres taux)',
+  salesAccount: 'Ventes des autres taux',
+  vatAccount: 'TVA collectée des autres taux',
   bankAccount: 'Compte banque',
   cashAccount: 'Compte caisse',
   salesJournal: 'Journal des ventes',
