@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, formatDateFr, todayInParis } from '../domain/dates';
+import { addDays, addMonths, formatDateFr, todayInParis } from '../domain/dates';
 import { toInvoiceIssuedContent } from '../domain/journal/contents';
 import { formatEuros } from '../domain/money';
 import { isIssuedInvoice } from '../domain/schemas/invoice';
@@ -16,6 +16,7 @@ import { draftCounterInvoice, issueCounterInvoice, requestIssue } from '../serve
 import { launchBrowser, login } from './browser';
 
 const SHOTS = '/work/shots';
+const MONTH = new Intl.DateTimeFormat('fr-FR', { month: 'long', year: 'numeric', timeZone: 'UTC' });
 const ADMIN_PASSWORD = 'motdepasse-admin';
 
 /** The closures table's row of a day, found by its first cell (« Journée 24/11/2026 »). */
@@ -117,6 +118,28 @@ describe('the journal’s closures and exports', () => {
     await page.getByRole('button', { name: 'Clôturer la journée' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Clôturer' }).click();
     await page.getByRole('alert').filter({ hasText: 'déjà clôturée' }).waitFor();
+
+    // The month under way is not over: refused in French. The last month, proposed, closes.
+    const monthField = page.getByLabel('Mois', { exact: true });
+    const lastMonth = addMonths(`${today.slice(0, 7)}-01`, -1);
+    expect(await monthField.inputValue()).toBe(lastMonth.slice(0, 7));
+    await monthField.fill(today.slice(0, 7));
+    await page.getByRole('button', { name: 'Clôturer le mois' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Clôturer' }).click();
+    await page.getByRole('alert').filter({ hasText: 'pas encore terminée' }).waitFor();
+    await monthField.fill(lastMonth.slice(0, 7));
+    await page.getByRole('button', { name: 'Clôturer le mois' }).click();
+    await page
+      .getByRole('dialog')
+      .getByText('sera clôturé : ses totaux deviennent une écriture du journal')
+      .waitFor();
+    await page.getByRole('dialog').getByRole('button', { name: 'Clôturer' }).click();
+    await page
+      .getByRole('table', { name: 'Clôtures' })
+      .getByRole('cell', {
+        name: new RegExp(`^Mois ${MONTH.format(new Date(`${lastMonth}T12:00:00Z`))}`),
+      })
+      .waitFor();
 
     // The FEC: the header line, then 18 tab-separated columns on every line, in the VT journal.
     const exports = page.getByRole('region', { name: 'Exports' });

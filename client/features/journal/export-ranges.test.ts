@@ -24,6 +24,10 @@ describe('the exports’ date ranges', () => {
     expect(checkDateRange({ from: '2026-02-01', to: '2026-01-31' })).toEqual({
       to: 'La date de fin précède la date de début.',
     });
+    expect(checkDateRange({ from: '2024-01-01', to: '2024-12-31' })).toBeNull();
+    expect(checkDateRange({ from: '2025-01-01', to: '2026-01-02' })).toEqual({
+      to: 'Une période de 366 jours au plus.',
+    });
     expect(checkDateRange({ from: '2026-02-30', to: 'x' })).toEqual({
       from: 'Indiquez la date de début.',
       to: 'Indiquez la date de fin.',

@@ -1,4 +1,5 @@
-import { addYears, isIsoDate } from '../../../domain/dates';
+import { addYears, daysBetween, isIsoDate } from '../../../domain/dates';
+import { EXPORT_RANGE_MAX_DAYS } from '../../../domain/schemas/exports';
 
 /*
  * The date ranges the exports ask for, pure: the FEC defaults to the fiscal year so far (a
@@ -27,6 +28,9 @@ export function checkDateRange(range: DateRange): Partial<Record<keyof DateRange
   if (!isIsoDate(range.to)) errors.to = 'Indiquez la date de fin.';
   else if (!errors.from && range.to < range.from) {
     errors.to = 'La date de fin précède la date de début.';
+  } else if (!errors.from && daysBetween(range.from, range.to) >= EXPORT_RANGE_MAX_DAYS) {
+    // The server's bound (an exercise at most), said before asking it.
+    errors.to = `Une période de ${EXPORT_RANGE_MAX_DAYS} jours au plus.`;
   }
   return Object.keys(errors).length > 0 ? errors : null;
 }
