@@ -7,6 +7,7 @@ import { clientRoutes } from './features/clients/clients.routes';
 import { dashboardRoutes } from './features/dashboard/dashboard.routes';
 import { invoiceRoutes } from './features/invoices/invoices.routes';
 import { journalRoutes } from './features/journal/journal.routes';
+import { paymentRoutes } from './features/payments/payments.routes';
 import { quoteRoutes } from './features/quotes/quotes.routes';
 import { repairOrderRoutes } from './features/repair-orders/repair-orders.routes';
 import { settingsRoutes } from './features/settings/settings.routes';
@@ -37,6 +38,7 @@ const routes: RouteDefinition[] = [
       ...quoteRoutes,
       ...repairOrderRoutes,
       ...invoiceRoutes,
+      ...paymentRoutes,
       ...alertRoutes,
       ...settingsRoutes,
       ...journalRoutes,

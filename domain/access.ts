@@ -49,6 +49,8 @@ const CHANGE_SIGHT: Record<Entity, Record<Role, ChangeSight>> = {
   quote: SHARED,
   repair_order: SHARED,
   invoice: COUNTER_ONLY,
+  payment: COUNTER_ONLY,
+  till: COUNTER_ONLY,
   closure: COUNTER_ONLY,
   alert: SHARED,
   alert_batch: SHARED,

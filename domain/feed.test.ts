@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { describeChange, labelChange, toFeedChange } from './feed';
+import { describeChange, labelChange, toFeedChange, viewChange } from './feed';
 import { type Change, FeedChangeSchema } from './schemas/change';
 import {
+  AT,
   buildAlert,
   buildAlertRulesRecord,
   buildChange,
@@ -12,6 +13,8 @@ import {
   buildSettingsRecord,
   buildStaff,
   buildVehicle,
+  IDS,
+  testId,
 } from './testing/records';
 
 /** What the wall screen and the feed read: the change as a feed entry, then in words. */
@@ -70,6 +73,72 @@ describe('the activity feed wording', () => {
     );
     const alert = buildChange('alert', buildAlert(), { action: 'archived' });
     expect(labelChange(alert)).toBe('Contrôle technique à faire — AB-123-CD');
+  });
+
+  it('names a payment by its amount, its means and its customer, and says what the till did', () => {
+    const payment = {
+      id: testId(40),
+      kind: 'payment' as const,
+      method: 'card' as const,
+      amountCents: 17_089,
+      receivedOn: '2026-11-24',
+      reference: null,
+      note: null,
+      clientId: IDS.client,
+      clientName: 'M. Jean Martin',
+      allocations: [],
+      unallocatedCents: 17_089,
+      refundsPaymentId: null,
+      tillSessionId: null,
+      journalSeq: 3,
+      createdAt: AT,
+      createdByName: 'Marie Dubois',
+    };
+    expect(describeAsFeed(buildChange('payment', payment, { action: 'created' }))).toBe(
+      'Marie Dubois a créé l’encaissement de 170,89\u00a0€ (Carte bancaire) de M. Jean Martin',
+    );
+    const refund = {
+      ...payment,
+      kind: 'refund' as const,
+      method: 'cash' as const,
+      amountCents: -500,
+    };
+    expect(labelChange(buildChange('payment', refund))).toBe(
+      'le remboursement de 5,00\u00a0€ (Espèces) à M. Jean Martin',
+    );
+    const till = {
+      id: testId(41),
+      openedAt: AT,
+      openedByName: 'Marie Dubois',
+      openingFloatCents: 15_000,
+      cashPaymentsCents: 0,
+      movementsCents: 0,
+      expectedCents: 15_000,
+      countedCents: null,
+      differenceCents: null,
+      closedAt: null,
+      closedByName: null,
+      movements: [],
+    };
+    expect(describeAsFeed(buildChange('till', till, { action: 'created' }))).toBe(
+      'Marie Dubois a ouvert la caisse du 24/11/2026 10:00',
+    );
+  });
+
+  it('names an overdue invoice without its amount: the wall reads alert labels, never money', () => {
+    const overdue = buildChange(
+      'alert',
+      buildAlert({
+        kind: 'invoice_overdue',
+        title: 'Facture FAC-2026-00012 impayée : 120,00 € en retard de 15 jours',
+        subject: { type: 'invoice', id: IDS.alert, label: 'FAC-2026-00012 — Jean Martin' },
+      }),
+    );
+    expect(labelChange(overdue)).toBe('Facture impayée en retard — FAC-2026-00012 — Jean Martin');
+    expect(viewChange(overdue, 'display')).toMatchObject({
+      sight: 'label',
+      entry: { label: expect.not.stringContaining('€') },
+    });
   });
 
   it('sums up a large batch of the alert check in one line', () => {

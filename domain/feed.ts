@@ -1,7 +1,11 @@
 import { changeSight } from './access';
 import { getClientDisplayName } from './client/client-name';
+import { formatDateTimeFr } from './dates';
 import { describeClosurePeriod } from './journal/periods';
+import { formatEuros } from './money';
+import { ALERT_KIND_LABELS } from './schemas/alert';
 import type { Change, FeedChange, SkippedChange } from './schemas/change';
+import { PAYMENT_METHOD_LABELS } from './schemas/payment';
 import type { Role } from './schemas/staff';
 
 /** What a change is about, in a few words: "Jean Martin", "AB-123-CD", "DEV-2026-00042". */
@@ -17,11 +21,24 @@ export function labelChange(change: Change): string {
       return `${change.data.number} (${change.data.vehiclePlate})`;
     case 'invoice':
       return change.data.number ?? `brouillon pour ${change.data.buyer.name}`;
+    case 'payment': {
+      const { kind, method, amountCents, clientName } = change.data;
+      const amount = `${formatEuros(Math.abs(amountCents))} (${PAYMENT_METHOD_LABELS[method]})`;
+      return kind === 'refund'
+        ? `le remboursement de ${amount}${clientName ? ` à ${clientName}` : ''}`
+        : `l’encaissement de ${amount}${clientName ? ` de ${clientName}` : ''}`;
+    }
+    case 'till':
+      return `la caisse du ${formatDateTimeFr(change.data.openedAt)}`;
     case 'settings':
       return 'les paramètres du garage';
     case 'alert_rules':
       return 'les règles des alertes';
     case 'alert':
+      // An unpaid invoice's title carries its amount: the wall gets alert labels, never money.
+      if (change.data.kind === 'invoice_overdue') {
+        return `${ALERT_KIND_LABELS.invoice_overdue} — ${change.data.subject.label}`;
+      }
       return [change.data.title, change.data.subject.label].filter(Boolean).join(' — ');
     case 'alert_batch':
       return change.data.label;
@@ -81,6 +98,9 @@ const NOUNS: Record<FeedChange['entity'], string> = {
   quote: 'le devis',
   repair_order: 'l’ordre de réparation',
   invoice: 'la facture',
+  // Their labels say what they are: an encaissement, a refund, the till.
+  payment: '',
+  till: '',
   staff: 'le compte',
   settings: '',
   alert_rules: '',
@@ -132,6 +152,12 @@ export function describeChange(change: FeedChange): string {
     change.status === 'expired'
   ) {
     return `Le devis ${change.label} a expiré`;
+  }
+  if (change.entity === 'till') {
+    const verb = { created: 'a ouvert', transitioned: 'a compté et fermé' }[
+      change.action as string
+    ];
+    return `${who} ${verb ?? 'a mouvementé'} ${change.label}`;
   }
   if (change.entity === 'display_token' && change.action === 'archived') {
     return `${who} a révoqué l’écran ${change.label}`;

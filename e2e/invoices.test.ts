@@ -344,12 +344,13 @@ describe('invoicing at the counter', () => {
     expect(paul.errors).toEqual([]);
     await paul.context.close();
     await page.getByText('Acomptes déduits').waitFor();
-    // 170,89 € less the 120,00 € deposit.
-    await page.getByText('50,89').waitFor();
+    // 170,89 € less the 120,00 € deposit: due on the invoice, and left due in « Règlements ».
+    await page.getByRole('region', { name: 'Lignes' }).getByText('50,89').waitFor();
+    await page.getByTestId('invoice-balance').filter({ hasText: '50,89' }).waitFor();
     await page.screenshot({ path: join(SHOTS, 'invoice-final-with-deposit.png'), fullPage: true });
 
     await page.goto(`/clients/${clientId}`);
-    const invoices = page.getByRole('table', { name: 'Factures' });
+    const invoices = page.getByRole('table', { name: 'Factures', exact: true });
     await invoices.getByText(deposit).waitFor();
     await invoices.getByText(final).waitFor();
     expect(marie.errors).toEqual([]);

@@ -10,9 +10,14 @@ import { formatEuros } from '../domain/money';
 import { isIssuedInvoice } from '../domain/schemas/invoice';
 import { journalEntries } from '../server/db/schema';
 import { type ApiClient, expectError, expectStatus } from '../server/test/api-client';
+import {
+  draftCounterInvoice,
+  issueCounterInvoice,
+  requestIssue,
+} from '../server/test/counter-invoices';
 import { buildSettings } from '../server/test/factories';
 import { startTestServer, type TestServer } from '../server/test/harness';
-import { draftCounterInvoice, issueCounterInvoice, requestIssue } from '../server/test/invoicing';
+import { takePayment } from '../server/test/payments';
 import { launchBrowser, login } from './browser';
 
 const SHOTS = '/work/shots';
@@ -56,6 +61,11 @@ describe('the journal’s closures and exports', () => {
     const invoice = await issueCounterInvoice(admin);
     if (!isIssuedInvoice(invoice)) throw new Error('the invoice is not issued');
     const issued = toInvoiceIssuedContent(invoice, null);
+    // Paid at the counter: part by card, the rest in cash.
+    const byCard = 10_000;
+    const inCash = issued.totalInclVatCents - byCard;
+    await takePayment(server.deps, admin, invoice, { amountCents: byCard, method: 'card' });
+    await takePayment(server.deps, admin, invoice, { amountCents: inCash, method: 'cash' });
     const late = await draftCounterInvoice(admin);
     const colleague = await server.signIn('admin', 'Claire Admin');
     const { page, errors } = await login(browser, server.url, 'admin@garage.test', ADMIN_PASSWORD);
@@ -102,6 +112,8 @@ describe('the journal’s closures and exports', () => {
     await row.waitFor();
     const ttc = formatEuros(issued.totalInclVatCents);
     await row.getByText(ttc).first().waitFor();
+    await row.getByText(`Carte bancaire : ${formatEuros(byCard)}`).waitFor();
+    await row.getByText(`Espèces : ${formatEuros(inCash)}`).waitFor();
     await row.getByRole('button', { name: 'Détail' }).click();
     const detail = page.locator('.journal-closure-detail');
     await detail.getByText('Base HT').waitFor();
@@ -183,7 +195,11 @@ describe('the journal’s closures and exports', () => {
 
     // The B2C summary of the month, on screen.
     await exports.getByRole('button', { name: 'Afficher la synthèse' }).click();
-    await exports.getByRole('table', { name: 'Synthèse B2C' }).getByText(ttc).first().waitFor();
+    const b2c = exports.getByRole('table', { name: 'Synthèse B2C' });
+    await b2c.getByRole('columnheader', { name: 'Espèces' }).waitFor();
+    const b2cTotal = b2c.locator('tfoot tr');
+    expect(await b2cTotal.textContent()).toContain(ttc);
+    expect(await b2cTotal.textContent()).toContain(formatEuros(inCash));
     await exports.screenshot({ path: join(SHOTS, 'journal-exports.png') });
 
     // A superuser rewrites the invoice's entry with the triggers off: the check names it.

@@ -261,6 +261,37 @@ const MATRIX: Record<string, Line> = {
     request: () => ({ ...id, body: {} }),
   },
   'GET /api/v1/invoices/{id}/cii.xml': { access: 'records', request: () => id },
+  'GET /api/v1/payments': {
+    access: 'records',
+    request: () => ({ query: `clientId=${NOWHERE}` }),
+  },
+  // No such client: 404, past the access check.
+  'POST /api/v1/payments': {
+    access: 'records',
+    request: () => ({
+      body: { method: 'card', amountCents: 100, receivedOn: '2026-01-05', clientId: NOWHERE },
+    }),
+  },
+  'POST /api/v1/payments/{id}/refund': {
+    access: 'records',
+    request: () => ({
+      ...id,
+      body: { method: 'card', amountCents: 100, receivedOn: '2026-01-05' },
+    }),
+  },
+  'GET /api/v1/payments/balance/invoice/{id}': { access: 'records', request: () => id },
+  'GET /api/v1/payments/balance/client/{id}': { access: 'records', request: () => id },
+  'GET /api/v1/till': { access: 'records' },
+  // The first allowed caller opens the till (201), the next one finds it open (409).
+  'POST /api/v1/till/open': {
+    access: 'records',
+    request: () => ({ body: { openingFloatCents: 0 } }),
+  },
+  'POST /api/v1/till/movements': {
+    access: 'records',
+    request: () => ({ body: { direction: 'in', amountCents: 100, reason: 'Matrice' } }),
+  },
+  'POST /api/v1/till/count': { access: 'records', request: () => ({ body: { countedCents: 0 } }) },
   'GET /api/v1/journal/verify': { access: 'admin' },
   'GET /api/v1/journal/key': { access: 'admin' },
   'GET /api/v1/closures': { access: 'records' },
@@ -316,6 +347,7 @@ const MATRIX: Record<string, Line> = {
         servicePolicy: 'restart',
         quoteFollowUpDays: 7,
         quoteExpiryWarningDays: 3,
+        overdueUrgentDays: 30,
         declinedWorkReminderDays: 90,
         schedule: '0 6 * * *',
       },

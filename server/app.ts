@@ -19,6 +19,7 @@ import { exportsRoutes } from './features/exports/exports.routes';
 import { healthRoutes } from './features/health/health.routes';
 import { invoicesRoutes } from './features/invoices/invoices.routes';
 import { closuresRoutes, journalRoutes } from './features/journal/journal.routes';
+import { paymentsRoutes, tillRoutes } from './features/payments/payments.routes';
 import { quotesRoutes } from './features/quotes/quotes.routes';
 import { repairOrdersRoutes, workshopRoutes } from './features/repair-orders/repair-orders.routes';
 import { searchRoutes } from './features/search/search.routes';
@@ -79,6 +80,8 @@ function apiRoutes(deps: Deps, authState: AuthState) {
     .route('/workshop', workshopRoutes(deps))
     .route('/invoices', invoicesRoutes(deps))
     .route('/journal', journalRoutes(deps))
+    .route('/payments', paymentsRoutes(deps))
+    .route('/till', tillRoutes(deps))
     .route('/closures', closuresRoutes(deps))
     .route('/exports', exportsRoutes(deps))
     .route('/search', searchRoutes(deps))

@@ -21,6 +21,7 @@ const FEATURE_ORDER = [
   'repair-orders',
   'journal',
   'invoices',
+  'payments',
   'exports',
   'alerts',
   'dashboard',

@@ -46,6 +46,16 @@ export type Hooks = {
     record: (change: ChangeInput) => void,
     upkeep: { kind: 'ct_due' | 'service_due'; vehicleId: string; at: Date },
   ) => Promise<void>;
+  /**
+   * Money was allocated to an issued invoice (a payment, a credit note): call it in the same
+   * transaction, after the allocation rows; once nothing is left to pay, its overdue alert is
+   * resolved at once. Harmless when something is still owed.
+   */
+  invoicePaid: (
+    tx: Tx,
+    record: (change: ChangeInput) => void,
+    paid: { invoiceId: string; at: Date },
+  ) => Promise<void>;
 };
 
 export type Deps = {

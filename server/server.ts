@@ -11,6 +11,7 @@ import type { Env } from './env';
 import {
   ALERT_JOB,
   readAlertSchedule,
+  resolvePaidInvoiceAlerts,
   resolveSatisfiedAlerts,
   runScheduledCheck,
 } from './features/alerts/alerts.service';
@@ -75,7 +76,7 @@ export async function startServer(env: Env, options: ServerOptions = {}): Promis
     realtime: realtime.port,
     jobs: jobs.port,
     // The one call up the feature tree, handed down (docs/decisions/0010-feature-boundaries.md).
-    hooks: { upkeepRecorded: resolveSatisfiedAlerts },
+    hooks: { upkeepRecorded: resolveSatisfiedAlerts, invoicePaid: resolvePaidInvoiceAlerts },
     journalKey: loadJournalKey(env, log),
     now: options.now ?? (() => new Date()),
     queryCount: database.queryCount,

@@ -104,6 +104,8 @@ export const AlertRulesValuesSchema = z.object({
   quoteFollowUpDays: days('Relance devis', 90),
   quoteExpiryWarningDays: days('Expiration devis', 60),
   declinedWorkReminderDays: days('Travaux à prévoir'),
+  /** An unpaid invoice this many days past its due date turns urgent. */
+  overdueUrgentDays: days('Facture en retard'),
   schedule: CronSchema,
 });
 
@@ -163,6 +165,7 @@ export const DEFAULT_ALERT_RULES: AlertRules = {
   quoteFollowUpDays: 7,
   quoteExpiryWarningDays: 3,
   declinedWorkReminderDays: 90,
+  overdueUrgentDays: 30,
   schedule: '*/15 * * * *',
 };
 

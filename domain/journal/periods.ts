@@ -51,7 +51,9 @@ export function namePeriod(period: Pick<Period, 'level' | 'start'>): string {
 export function describeClosurePeriod(level: ClosureLevel, start: string): string {
   if (level === 'day') return `journée du ${formatDateFr(start)}`;
   if (level === 'month') {
-    return `mois de ${MONTHS_FR[Number(start.slice(5, 7)) - 1]} ${start.slice(0, 4)}`;
+    const month = MONTHS_FR[Number(start.slice(5, 7)) - 1] ?? '';
+    // "mois d’août", "mois d’avril", "mois d’octobre": elided before a vowel.
+    return `mois ${/^[aeiou]/.test(month) ? 'd’' : 'de '}${month} ${start.slice(0, 4)}`;
   }
   return `année ${start.slice(0, 4)}`;
 }

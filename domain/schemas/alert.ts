@@ -9,10 +9,13 @@ export const ALERT_KINDS = [
   'quote_followup',
   'quote_expiring',
   'declined_work',
+  'invoice_overdue',
   'custom',
 ] as const;
 export const ALERT_STATUSES = ['open', 'acknowledged', 'snoozed', 'resolved'] as const;
-export const SUBJECT_TYPES = ['vehicle', 'quote', 'client'] as const;
+export const SUBJECT_TYPES = ['vehicle', 'quote', 'client', 'invoice'] as const;
+/** What staff may hang a reminder on by hand; invoices get theirs from the check only. */
+export const CUSTOM_SUBJECT_TYPES = ['vehicle', 'quote', 'client'] as const;
 
 export type AlertKind = (typeof ALERT_KINDS)[number];
 export type AlertStatus = (typeof ALERT_STATUSES)[number];
@@ -24,6 +27,7 @@ export const ALERT_KIND_LABELS: Record<AlertKind, string> = {
   quote_followup: 'Relance de devis',
   quote_expiring: 'Devis bientôt expiré',
   declined_work: 'Travaux à prévoir',
+  invoice_overdue: 'Facture impayée en retard',
   custom: 'Rappel',
 };
 export const ALERT_SEVERITY_LABELS = {
@@ -69,7 +73,7 @@ export const AlertListQuerySchema = z.object({
 });
 
 export const AlertCreateSchema = z.object({
-  subjectType: z.enum(SUBJECT_TYPES),
+  subjectType: z.enum(CUSTOM_SUBJECT_TYPES),
   subjectId: IdSchema,
   title: text().trim().min(1, { error: 'Saisissez l’objet du rappel.' }).max(200),
   detail: optionalText(1000),

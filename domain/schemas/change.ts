@@ -5,6 +5,7 @@ import { ClientSchema } from './client';
 import { DisplayTokenSchema } from './display-token';
 import { InvoiceSchema } from './invoice';
 import { ClosureSchema } from './journal';
+import { PaymentSchema, TillSessionSchema } from './payment';
 import { QuoteSchema } from './quote';
 import { RepairOrderSchema } from './repair-order';
 import { SettingsSchema } from './settings';
@@ -41,6 +42,8 @@ export const CHANGE_DATA = {
   quote: QuoteSchema,
   repair_order: RepairOrderSchema,
   invoice: InvoiceSchema,
+  payment: PaymentSchema,
+  till: TillSessionSchema,
   settings: SettingsSchema,
   alert_rules: AlertRulesSchema,
   display_token: DisplayTokenSchema,
@@ -75,6 +78,8 @@ export const ChangeSchema = z
     changeOf('quote'),
     changeOf('repair_order'),
     changeOf('invoice'),
+    changeOf('payment'),
+    changeOf('till'),
     changeOf('settings'),
     changeOf('alert_rules'),
     changeOf('display_token'),

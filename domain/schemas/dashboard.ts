@@ -11,6 +11,24 @@ const WeekRowSchema = z.object({
   expired: z.int(),
 });
 
+/**
+ * The counter's money figures, TTC, in cents. Counter staff and admins only: the wall screen's
+ * snapshot has `money: null` (`viewDashboard`), whatever its mode.
+ */
+export const DashboardMoneySchema = z.object({
+  /** What clients still owe on issued invoices and deposit invoices (positive balances). */
+  outstandingCents: z.int(),
+  /** The part of it past its due date. */
+  overdueCents: z.int(),
+  /** Payments recorded today (Paris), refunds deducted, every method. */
+  collectedTodayCents: z.int(),
+  /** Of which in cash. */
+  collectedTodayCashCents: z.int(),
+  /** Invoices issued today incl. VAT, credit notes deducted (as the journal sums them). */
+  invoicedTodayCents: z.int(),
+});
+export type DashboardMoney = z.infer<typeof DashboardMoneySchema>;
+
 /** The dashboard and the wall screen: one snapshot, computed once per burst of changes. */
 export const DashboardSchema = z
   .object({
@@ -34,6 +52,7 @@ export const DashboardSchema = z
       funnel: z.object({ created: z.int(), sent: z.int(), accepted: z.int() }),
     }),
     quotesAwaiting: z.array(QuoteSummarySchema),
+    money: DashboardMoneySchema.nullable(),
   })
   .meta({ id: 'Dashboard' });
 

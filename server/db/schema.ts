@@ -472,6 +472,7 @@ export const alerts = pgTable(
         'quote_followup',
         'quote_expiring',
         'declined_work',
+        'invoice_overdue',
         'custom',
       ],
     }).notNull(),
@@ -480,7 +481,9 @@ export const alerts = pgTable(
     dueDate: dateColumn('due_date').notNull(),
     title: text('title').notNull(),
     detail: text('detail'),
-    subjectType: text('subject_type', { enum: ['vehicle', 'quote', 'client'] }).notNull(),
+    subjectType: text('subject_type', {
+      enum: ['vehicle', 'quote', 'client', 'invoice'],
+    }).notNull(),
     subjectId: uuid('subject_id').notNull(),
     subjectLabel: text('subject_label').notNull(),
     clientId: uuid('client_id'),

@@ -147,7 +147,8 @@ export async function seedRepairOrders(
   deps: Deps,
   actor: Actor,
   acceptedQuoteIds: readonly string[],
-): Promise<void> {
+): Promise<{ handedBackIds: string[] }> {
+  const handedBackIds: string[] = [];
   for (const [index, quoteId] of acceptedQuoteIds.slice(0, STAGES.length).entries()) {
     const opened = await createRepairOrder(deps, actor, {
       quoteId,
@@ -155,5 +156,7 @@ export async function seedRepairOrders(
       technicianId: null,
     });
     await bring(deps, actor, opened, STAGES[index]!, index);
+    if (STAGES[index] === 'handed_back') handedBackIds.push(opened.id);
   }
+  return { handedBackIds };
 }

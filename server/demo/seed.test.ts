@@ -30,6 +30,22 @@ describe('the demo garage, as `npm start` seeds it on PGlite', () => {
     expect(late.length).toBeGreaterThan(0);
   });
 
+  it('has an issued invoice partly paid by card, the till open and the journal whole', async () => {
+    const invoices = await expectStatus(200, admin.api.invoices.$get({ query: {} }));
+    const issued = invoices.items.filter((invoice) => invoice.status === 'issued');
+    expect(issued.length).toBeGreaterThan(0);
+    const balance = await expectStatus(
+      200,
+      admin.api.payments.balance.invoice[':id'].$get({ param: { id: issued[0]!.id } }),
+    );
+    expect(balance.paidCents).toBe(10_000);
+    expect(balance.balanceCents).toBeGreaterThan(0);
+    const till = await expectStatus(200, admin.api.till.$get());
+    expect(till?.openingFloatCents).toBe(15_000);
+    const report = await expectStatus(200, admin.api.journal.verify.$get({ query: {} }));
+    expect(report).toMatchObject({ ok: true, entryCount: issued.length * 2 + 1 });
+  });
+
   it('signs its check-ins with a real PNG the OR’s PDF can print', async () => {
     const page = await expectStatus(
       200,

@@ -11,6 +11,7 @@ import {
   recordService,
 } from '../features/vehicles/vehicles.service';
 import { buildDemoClients, createRandom } from './demo-clients';
+import { seedInvoicesAndPayments } from './payments';
 import { seedRepairOrders } from './repair-orders';
 
 const MODELS = [
@@ -259,6 +260,7 @@ export async function seedDemoData(deps: Deps): Promise<boolean> {
     clientIds.push((await createClient(deps, DEMO_ACTOR, values)).id);
   }
   const acceptedQuoteIds = await seedVehiclesAndQuotes(deps, clientIds);
-  await seedRepairOrders(deps, DEMO_ACTOR, acceptedQuoteIds);
+  const { handedBackIds } = await seedRepairOrders(deps, DEMO_ACTOR, acceptedQuoteIds);
+  await seedInvoicesAndPayments(deps, DEMO_ACTOR, handedBackIds);
   return true;
 }

@@ -3,6 +3,7 @@ import { createAdapter } from '@socket.io/postgres-adapter';
 import type pg from 'pg';
 import { Server } from 'socket.io';
 import { canRead, READERS } from '../../domain/access';
+import { viewDashboard } from '../../domain/dashboard-view';
 import {
   type ClientToServerEvents,
   type PresenceEntry,
@@ -100,8 +101,15 @@ export function createRealtime(log: Logger) {
     },
   };
 
+  /**
+   * Each role's watchers get the snapshot cut for it (no money for the wall): every socket is
+   * in exactly one role room, so the dashboard room less the other roles' rooms is that role's.
+   */
   function emitDashboard(snapshot: Dashboard): void {
-    io.to(ROOMS.dashboard).emit('dashboard', snapshot);
+    for (const role of ROLES) {
+      const others = ROLES.filter((other) => other !== role).map(ROOMS.role);
+      io.to(ROOMS.dashboard).except(others).emit('dashboard', viewDashboard(snapshot, role));
+    }
   }
 
   /** Across every instance (through the adapter): a wall on another instance counts too. */

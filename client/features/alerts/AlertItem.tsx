@@ -22,6 +22,7 @@ const SEVERITY_TONES: Record<AlertSeverity, 'info' | 'warning' | 'danger'> = {
 function subjectLink(alert: Alert): string {
   if (alert.subject.type === 'quote') return `/quotes/${alert.subject.id}`;
   if (alert.subject.type === 'vehicle') return `/vehicles/${alert.subject.id}`;
+  if (alert.subject.type === 'invoice') return `/invoices/${alert.subject.id}`;
   return `/clients/${alert.subject.id}`;
 }
 

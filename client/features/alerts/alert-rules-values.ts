@@ -16,6 +16,7 @@ export const NUMBER_FIELDS = [
   ['quoteFollowUpDays', 'Relancer un devis envoyé après (jours)'],
   ['quoteExpiryWarningDays', 'Prévenir avant l’expiration d’un devis (jours)'],
   ['declinedWorkReminderDays', 'Reproposer les travaux refusés après (jours)'],
+  ['overdueUrgentDays', 'Facture impayée urgente après (jours de retard)'],
 ] as const;
 
 export type NumberField = (typeof NUMBER_FIELDS)[number][0];
@@ -39,6 +40,7 @@ export function toAlertRulesValues(rules: AlertRulesRecord): AlertRulesFormValue
     quoteFollowUpDays: String(rules.quoteFollowUpDays),
     quoteExpiryWarningDays: String(rules.quoteExpiryWarningDays),
     declinedWorkReminderDays: String(rules.declinedWorkReminderDays),
+    overdueUrgentDays: String(rules.overdueUrgentDays),
     servicePolicy: rules.servicePolicy,
     schedule: rules.schedule,
   };

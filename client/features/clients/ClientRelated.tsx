@@ -3,12 +3,13 @@ import { getClientDisplayName } from '../../../domain/client/client-name';
 import type { Client } from '../../../domain/schemas/client';
 import { Button } from '../../ui/Button';
 import { InvoiceList } from '../invoices/InvoiceList';
+import { ClientAccount } from '../payments/ClientAccount';
 import { NewQuoteDialog } from '../quotes/NewQuoteDialog';
 import { QuoteList } from '../quotes/QuoteList';
 import { RepairOrderList } from '../repair-orders/RepairOrderList';
 import { ClientVehicles } from '../vehicles/ClientVehicles';
 
-/** A client's vehicles, quotes, repair orders and invoices, under the card. */
+/** A client's vehicles, quotes, repair orders, account and invoices, under the card. */
 export function ClientRelated(props: { client: Client; canAdd: boolean }) {
   const [isCreatingQuote, setCreatingQuote] = createSignal(false);
   return (
@@ -34,6 +35,7 @@ export function ClientRelated(props: { client: Client; canAdd: boolean }) {
           empty="Aucun ordre de réparation pour ce client."
         />
       </section>
+      <ClientAccount clientId={props.client.id} canPay={props.canAdd} />
       <section class="card">
         <h2>Factures</h2>
         <InvoiceList

@@ -8,6 +8,7 @@ import { ApexChart } from './ApexChart';
 import { acceptedPerMonth, alertsByKind, funnel, weeklyQuotes } from './charts';
 import { createLiveDashboard } from './dashboard.live';
 import { FigureCards } from './FigureCards';
+import { MoneyCards } from './MoneyCards';
 import './dashboard.css';
 
 /** The live dashboard: figures and charts update in place whenever anyone changes something. */
@@ -41,6 +42,7 @@ export default function DashboardPage() {
       >
         {(snapshot) => (
           <>
+            <Show when={snapshot().money}>{(money) => <MoneyCards money={money()} />}</Show>
             <FigureCards snapshot={snapshot()} />
             <div class="charts">
               <section class="card chart-card">

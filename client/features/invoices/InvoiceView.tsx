@@ -10,6 +10,7 @@ import { Button } from '../../ui/Button';
 import { EditorStatus, LeaveGuardDialog } from '../../ui/Collaboration';
 import { ConfirmDialog } from '../../ui/Dialog';
 import { showToast } from '../../ui/toast';
+import { PaymentsPanel } from '../payments/PaymentsPanel';
 import { type ComplianceIssue, ComplianceList } from './ComplianceList';
 import { CreditNoteDialog } from './CreditNoteDialog';
 import { InvoiceDraftForm } from './InvoiceDraftForm';
@@ -134,6 +135,9 @@ export function InvoiceView(props: { initial: Invoice }) {
           values={editor.values}
           setValues={editor.setValues}
         />
+      </Show>
+      <Show when={!isDraft() && invoice().kind !== 'credit_note'}>
+        <PaymentsPanel invoice={invoice()} />
       </Show>
       <Show when={isDraft()} fallback={<IssuedFacts invoice={invoice()} />}>
         <InvoiceDraftForm

@@ -90,6 +90,9 @@ export function Shell(props: { children: JSX.Element }) {
             <A href="/invoices" activeClass="active">
               Factures
             </A>
+            <A href="/caisse" activeClass="active">
+              Caisse
+            </A>
             <A href="/atelier" activeClass="active">
               Pointage
             </A>

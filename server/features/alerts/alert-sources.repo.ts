@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { NamedClient } from '../../../domain/client/client-name';
 import type { VehicleCategory } from '../../../domain/schemas/vehicle';
 import type { Executor } from '../../db/client';
+import { invoiceBalanceSql, owedInvoicesSql } from '../../db/invoice-balance';
 
 /**
  * What the alert check reads, in a handful of set-based queries (never one per vehicle): the
@@ -82,5 +83,40 @@ export function selectOpenDeclinedWork(db: Executor): Promise<DeclinedWorkFacts[
       FROM declined_work d JOIN vehicles v ON v.id = d.vehicle_id JOIN clients c ON c.id = v.client_id
       WHERE d.status = 'open' AND v.archived_at IS NULL
       GROUP BY d.vehicle_id, v.plate, 3, v.client_id, c.kind, c.civility, c.first_name, c.last_name, c.company_name`,
+  );
+}
+
+export type UnpaidInvoiceFacts = {
+  id: string;
+  number: string;
+  issue_date: string;
+  due_date: string | null;
+  client_id: string | null;
+  buyer_name: string;
+  balance_cents: string | number;
+};
+
+/** What is left to pay on an issued invoice (undefined: no such issued invoice). */
+export async function selectInvoiceBalance(
+  db: Executor,
+  invoiceId: string,
+): Promise<number | undefined> {
+  const [row] = await rows<{ balance_cents: string | number }>(
+    db,
+    sql`SELECT ${invoiceBalanceSql('i')} AS balance_cents FROM invoices i
+      WHERE i.id = ${invoiceId} AND i.status = 'issued'`,
+  );
+  return row ? Number(row.balance_cents) : undefined;
+}
+
+/**
+ * Issued invoices and deposit invoices still owed and past their due date (`payment.dueDate`,
+ * else the issue date) before `today`.
+ */
+export function selectUnpaidInvoices(db: Executor, today: string): Promise<UnpaidInvoiceFacts[]> {
+  return rows<UnpaidInvoiceFacts>(
+    db,
+    sql`SELECT id, number, issue_date, due_date, client_id, buyer_name, balance_cents
+      FROM ${owedInvoicesSql()} AS owed WHERE due_on < ${today}`,
   );
 }

@@ -1,5 +1,6 @@
 import { computeCtDue } from '../../../domain/alerts/ct-rules';
 import { buildDedupeKey } from '../../../domain/alerts/dedupe';
+import { computeInvoiceOverdue } from '../../../domain/alerts/invoice-overdue';
 import {
   computeDeclinedWorkReminder,
   computeExpiryWarning,
@@ -22,7 +23,9 @@ import { readAlertRules } from '../settings/settings.service';
 import {
   selectOpenDeclinedWork,
   selectSentQuotes,
+  selectUnpaidInvoices,
   selectVehicleFacts,
+  type UnpaidInvoiceFacts,
   type VehicleFacts,
 } from './alert-sources.repo';
 import {
@@ -64,7 +67,7 @@ type Desired = {
   subjectType: SubjectType;
   subjectId: string;
   subjectLabel: string;
-  clientId: string;
+  clientId: string | null;
   dueDate: string;
   /** The date in the dedupe key: one that moves only when the obligation does (dedupe.ts). */
   keyDate: string;
@@ -164,14 +167,48 @@ function vehicleAlerts(vehicle: VehicleFacts, rules: AlertRules, today: string):
   return desired;
 }
 
+/**
+ * One alert per unpaid invoice past due, on the invoice itself (the inbox links to it, and
+ * paying it resolves exactly that alert). Its title carries the amount and the days late, so
+ * the check rewrites it as they change.
+ */
+function invoiceAlert(invoice: UnpaidInvoiceFacts, rules: AlertRules, today: string) {
+  const overdue = computeInvoiceOverdue(
+    {
+      number: invoice.number,
+      issueDate: invoice.issue_date,
+      dueDate: invoice.due_date,
+      balanceCents: Number(invoice.balance_cents),
+    },
+    today,
+    rules.overdueUrgentDays,
+  );
+  if (!overdue) return [];
+  const alert: Desired = {
+    kind: 'invoice_overdue',
+    subjectType: 'invoice',
+    subjectId: invoice.id,
+    subjectLabel: `${invoice.number} — ${invoice.buyer_name}`,
+    clientId: invoice.client_id,
+    dueDate: overdue.dueDate,
+    keyDate: overdue.dueDate,
+    severity: overdue.severity,
+    title: overdue.title,
+    detail: `Échue le ${formatDateFr(overdue.dueDate)}.`,
+  };
+  return [alert];
+}
+
 /** Everything that should be in the inbox today, computed from the garage's records. */
 async function computeDesiredAlerts(deps: Deps, rules: AlertRules, today: string) {
-  const [vehicles, quotes, declined] = await Promise.all([
+  const [vehicles, quotes, declined, invoices] = await Promise.all([
     selectVehicleFacts(deps.db, addDays(today, -800)),
     selectSentQuotes(deps.db),
     selectOpenDeclinedWork(deps.db),
+    selectUnpaidInvoices(deps.db, today),
   ]);
   const desired: Desired[] = vehicles.flatMap((vehicle) => vehicleAlerts(vehicle, rules, today));
+  for (const invoice of invoices) desired.push(...invoiceAlert(invoice, rules, today));
   for (const quote of quotes) {
     const label = `${quote.number ?? 'Devis'} — ${nameOf(quote)}${quote.plate ? ` (${quote.plate})` : ''}`;
     const base = {
@@ -266,6 +303,7 @@ export async function runAlertCheck(deps: Deps): Promise<CheckSummary> {
     severity: AlertSeverity;
     status: AlertStatus;
     dueDate: string;
+    title: string;
   }> = [];
   let resolved = 0;
   let reopened = 0;
@@ -281,12 +319,19 @@ export async function runAlertCheck(deps: Deps): Promise<CheckSummary> {
       alert.status === 'snoozed' && alert.snoozedUntil !== null && alert.snoozedUntil <= today;
     if (wakesUp) reopened += 1;
     // A km-predicted service date moves with each reading: the alert shows the latest.
-    if (wanted.severity !== alert.severity || wanted.dueDate !== alert.dueDate || wakesUp) {
+    // An unpaid invoice's title says how much is left and how late: it changes as they do.
+    if (
+      wanted.severity !== alert.severity ||
+      wanted.dueDate !== alert.dueDate ||
+      wanted.title !== alert.title ||
+      wakesUp
+    ) {
       toUpdate.push({
         id: alert.id,
         severity: wanted.severity,
         status: wakesUp ? 'open' : alert.status,
         dueDate: wanted.dueDate,
+        title: wanted.title,
       });
     }
   }

@@ -118,6 +118,7 @@ export async function selectActiveSystemAlerts(db: Executor) {
       dueDate: alerts.dueDate,
       status: alerts.status,
       severity: alerts.severity,
+      title: alerts.title,
       snoozedUntil: alerts.snoozedUntil,
     })
     .from(alerts)
@@ -127,7 +128,13 @@ export async function selectActiveSystemAlerts(db: Executor) {
 /** The check's batched changes: one statement for many alerts. */
 export async function applyAlertUpdates(
   db: Executor,
-  updates: Array<{ id: string; severity: AlertSeverity; status: AlertStatus; dueDate: string }>,
+  updates: Array<{
+    id: string;
+    severity: AlertSeverity;
+    status: AlertStatus;
+    dueDate: string;
+    title: string;
+  }>,
   now: Date,
 ): Promise<void> {
   if (updates.length === 0) return;
@@ -136,6 +143,7 @@ export async function applyAlertUpdates(
       severity = d.severity,
       status = d.status,
       due_date = d.due_date::date,
+      title = d.title,
       snoozed_until = CASE WHEN d.status = 'open' THEN NULL ELSE ${alerts.snoozedUntil} END,
       resolved_at = CASE WHEN d.status = 'resolved' THEN ${now} ELSE ${alerts.resolvedAt} END,
       version = ${alerts.version} + 1,
@@ -143,7 +151,8 @@ export async function applyAlertUpdates(
     FROM (SELECT unnest(${sql.param(updates.map((u) => u.id))}::uuid[]) AS id,
                  unnest(${sql.param(updates.map((u) => u.severity))}::text[]) AS severity,
                  unnest(${sql.param(updates.map((u) => u.status))}::text[]) AS status,
-                 unnest(${sql.param(updates.map((u) => u.dueDate))}::text[]) AS due_date) AS d
+                 unnest(${sql.param(updates.map((u) => u.dueDate))}::text[]) AS due_date,
+                 unnest(${sql.param(updates.map((u) => u.title))}::text[]) AS title) AS d
     WHERE ${alerts.id} = d.id`);
 }
 

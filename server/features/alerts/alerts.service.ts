@@ -24,6 +24,7 @@ import { readQuote } from '../quotes/quotes.service';
 import { readAlertRules, saveAlertRules } from '../settings/settings.service';
 import { readStaffMember } from '../staff/staff.service';
 import { readVehicle } from '../vehicles/vehicles.service';
+import { selectInvoiceBalance } from './alert-sources.repo';
 import { runAlertCheck } from './alerts.check';
 import {
   countActiveAlerts,
@@ -231,6 +232,25 @@ export async function resolveSatisfiedAlerts(
   upkeep: { kind: 'ct_due' | 'service_due'; vehicleId: string; at: Date },
 ): Promise<void> {
   const ids = await resolveSubjectAlerts(tx, upkeep.kind, upkeep.vehicleId, upkeep.at);
+  for (const alert of await selectAlertsByIds(tx, ids)) {
+    record({ entity: 'alert', action: 'updated', id: alert.id, data: alert });
+  }
+}
+
+/**
+ * A payment (or a credit note) was allocated to an invoice: once nothing is left to pay, its
+ * overdue alert is resolved in the same transaction, before the next check. The payments
+ * feature calls it through `deps.hooks.invoicePaid` after writing its allocations; calling it
+ * for an invoice still owed does nothing (the check keeps its alert and rewrites its amount).
+ */
+export async function resolvePaidInvoiceAlerts(
+  tx: Executor,
+  record: RecordChange,
+  paid: { invoiceId: string; at: Date },
+): Promise<void> {
+  const balance = await selectInvoiceBalance(tx, paid.invoiceId);
+  if (balance === undefined || balance > 0) return;
+  const ids = await resolveSubjectAlerts(tx, 'invoice_overdue', paid.invoiceId, paid.at);
   for (const alert of await selectAlertsByIds(tx, ids)) {
     record({ entity: 'alert', action: 'updated', id: alert.id, data: alert });
   }

@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
+import type { DashboardMoney } from '../../../domain/schemas/dashboard';
 import type { QuoteStatus } from '../../../domain/schemas/quote';
 import type { Executor } from '../../db/client';
+import { owedInvoicesSql } from '../../db/invoice-balance';
 import { dashboardStats } from '../../db/schema';
 
 type Row = Record<string, unknown>;
@@ -117,4 +119,38 @@ export async function selectAlertFigures(db: Executor, ctHorizon: string) {
     ctDue += toInt(row.ct_soon);
   }
   return { bySeverity, byKind: [...byKind].map(([kind, count]) => ({ kind, count })), ctDue };
+}
+
+/**
+ * The counter's money figures: balances of the issued invoices still owed (read straight from
+ * invoices, credit notes and allocations: one pass over the issued invoices), today's payments
+ * by their recording instant, and today's invoices by their Paris issue date.
+ */
+export async function selectMoneyFigures(
+  db: Executor,
+  today: { date: string; from: Date; to: Date },
+): Promise<DashboardMoney> {
+  const [row] = await rows(
+    db,
+    sql`WITH owed AS (
+        SELECT balance_cents AS balance, due_on FROM ${owedInvoicesSql()} AS owed_invoices
+      ), paid AS (
+        SELECT amount_cents, method FROM payments
+        WHERE created_at >= ${today.from} AND created_at < ${today.to}
+      )
+      SELECT
+        (SELECT coalesce(sum(balance), 0) FROM owed) AS outstanding,
+        (SELECT coalesce(sum(balance), 0) FROM owed WHERE due_on < ${today.date}) AS overdue,
+        (SELECT coalesce(sum(amount_cents), 0) FROM paid) AS collected,
+        (SELECT coalesce(sum(amount_cents), 0) FROM paid WHERE method = 'cash') AS cash,
+        (SELECT coalesce(sum(CASE WHEN kind = 'credit_note' THEN -grand_total_cents ELSE grand_total_cents END), 0)
+          FROM invoices WHERE status = 'issued' AND issue_date = ${today.date}) AS invoiced`,
+  );
+  return {
+    outstandingCents: toInt(row?.outstanding),
+    overdueCents: toInt(row?.overdue),
+    collectedTodayCents: toInt(row?.collected),
+    collectedTodayCashCents: toInt(row?.cash),
+    invoicedTodayCents: toInt(row?.invoiced),
+  };
 }

@@ -1,4 +1,5 @@
-import { addDays, todayInParis } from '../../../domain/dates';
+import { viewDashboard } from '../../../domain/dashboard-view';
+import { addDays, endOfDayParis, startOfDayInParis, todayInParis } from '../../../domain/dates';
 import type { Dashboard } from '../../../domain/schemas/dashboard';
 import { QUOTE_STATUSES } from '../../../domain/schemas/quote';
 import { FEED_READERS, requireRole } from '../../access';
@@ -9,6 +10,7 @@ import {
   selectAcceptedValuePerMonth,
   selectAlertFigures,
   selectCounterFigures,
+  selectMoneyFigures,
   selectOpenQuoteFigures,
   selectQuotesPerWeek,
 } from './dashboard.repo';
@@ -27,7 +29,10 @@ function shiftMonth(month: string, delta: number): string {
   return `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, '0')}`;
 }
 
-/** The snapshot: a handful of aggregate queries, whatever the number of screens. */
+/**
+ * The whole snapshot, money included: a handful of aggregate queries, whatever the number of
+ * screens. Each screen gets it cut for its role (`viewDashboard`).
+ */
 export async function computeDashboard(deps: Pick<Deps, 'db' | 'now'>): Promise<Dashboard> {
   const now = deps.now();
   const today = todayInParis(now);
@@ -35,18 +40,24 @@ export async function computeDashboard(deps: Pick<Deps, 'db' | 'now'>): Promise<
   const firstWeek = addDays(mondayOf(today), -7 * (WEEKS - 1));
   const firstMonth = shiftMonth(month, -(MONTHS - 1));
 
-  const [counters, open, perWeek, perMonth, quotesAwaiting, alertFigures] = await Promise.all([
-    selectCounterFigures(deps.db, {
-      monthStart: `${month}-01`,
-      since30d: addDays(today, -29),
-      today,
-    }),
-    selectOpenQuoteFigures(deps.db, { today, weekEnd: addDays(today, 6) }),
-    selectQuotesPerWeek(deps.db, firstWeek),
-    selectAcceptedValuePerMonth(deps.db, `${firstMonth}-01`),
-    listQuotesAwaiting(deps, 8),
-    selectAlertFigures(deps.db, addDays(today, 30)),
-  ]);
+  const [counters, open, perWeek, perMonth, quotesAwaiting, alertFigures, money] =
+    await Promise.all([
+      selectCounterFigures(deps.db, {
+        monthStart: `${month}-01`,
+        since30d: addDays(today, -29),
+        today,
+      }),
+      selectOpenQuoteFigures(deps.db, { today, weekEnd: addDays(today, 6) }),
+      selectQuotesPerWeek(deps.db, firstWeek),
+      selectAcceptedValuePerMonth(deps.db, `${firstMonth}-01`),
+      listQuotesAwaiting(deps, 8),
+      selectAlertFigures(deps.db, addDays(today, 30)),
+      selectMoneyFigures(deps.db, {
+        date: today,
+        from: startOfDayInParis(today),
+        to: endOfDayParis(today),
+      }),
+    ]);
   const figures = { ...counters, ...open };
 
   const quotesPerWeek = Array.from({ length: WEEKS }, (_, i) => {
@@ -92,12 +103,13 @@ export async function computeDashboard(deps: Pick<Deps, 'db' | 'now'>): Promise<
       },
     },
     quotesAwaiting,
+    money,
   };
 }
 
 export async function getDashboard(deps: Deps, actor: Actor): Promise<Dashboard> {
   requireRole(actor, FEED_READERS);
-  return computeDashboard(deps);
+  return viewDashboard(await computeDashboard(deps), actor.role);
 }
 
 /** Folds the day's counter deltas into one row each: the nightly job (decision 0008). */

@@ -5,10 +5,10 @@ import { FEC_COLUMNS } from '../../../domain/journal/fec';
 import type { Invoice } from '../../../domain/schemas/invoice';
 import { type ApiClient, expectError, expectStatus } from '../../test/api-client';
 import { createTestClock } from '../../test/clock';
+import { issueCounterInvoice, requestIssue } from '../../test/counter-invoices';
 import { ENGINES } from '../../test/databases';
 import { buildSettings } from '../../test/factories';
 import { startTestServer, type TestServer } from '../../test/harness';
-import { issueCounterInvoice, requestIssue } from '../../test/invoicing';
 import { appendPaymentEntry } from '../../test/journal';
 
 /**

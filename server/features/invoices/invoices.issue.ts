@@ -25,6 +25,7 @@ import {
   toContentColumns,
 } from './invoices.records';
 import {
+  lockInvoice,
   lockInvoicingOf,
   selectDepositsToDeduct,
   selectFinalInvoiceOf,
@@ -79,6 +80,9 @@ export async function issueInvoice(
     const { invoice: current } = await lockAndRead(tx, id);
     await checkVersion(tx, current, input.version);
     checkDraft(current);
+    // A payment of the corrected invoice checks its balance under that row's lock: the credit
+    // note is issued before or after it, never while it looks (decision 0018).
+    if (current.corrects) await lockInvoice(tx, current.corrects.invoiceId);
     await checkDepositStillDeductible(tx, current);
     const now = deps.now();
     const issueDate = todayInParis(now);
@@ -128,7 +132,7 @@ export async function issueInvoice(
       actor,
       toInvoiceIssuedContent(issued, ciiSha256),
     );
-    return saveInvoice(
+    const saved = await saveInvoice(
       tx,
       deps,
       record,
@@ -146,6 +150,12 @@ export async function issueInvoice(
       },
       'transitioned',
     );
+    // A credit note lowers what is owed on the invoice it corrects: settled, its overdue alert
+    // goes at once (the alerts feature answers; it sits above this one, decision 0010).
+    if (current.kind === 'credit_note' && current.corrects) {
+      await deps.hooks.invoicePaid(tx, record, { invoiceId: current.corrects.invoiceId, at: now });
+    }
+    return saved;
   });
 }
 

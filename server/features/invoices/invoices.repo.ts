@@ -24,6 +24,18 @@ export async function lockInvoice(db: Executor, id: string): Promise<boolean> {
   return rows.length > 0;
 }
 
+/** Several rows locked in id order (two payments of the same invoices never deadlock). */
+export async function lockInvoices(db: Executor, ids: readonly string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .select({ id: invoices.id })
+    .from(invoices)
+    .where(inArray(invoices.id, [...ids]))
+    .orderBy(asc(invoices.id))
+    .for('update');
+  return rows.map((row) => row.id);
+}
+
 export async function selectInvoiceRows(
   db: Executor,
   ids: readonly string[],

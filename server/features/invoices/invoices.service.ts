@@ -6,6 +6,7 @@ import type {
   InvoiceUpdateSchema,
 } from '../../../domain/schemas/invoice';
 import { READERS, requireRole, WRITERS } from '../../access';
+import type { Executor } from '../../db/client';
 import { encodeCursor } from '../../db/cursor';
 import type { Actor, Deps } from '../../deps';
 import { writeWithChanges } from '../changes/changes.service';
@@ -19,7 +20,12 @@ import {
   selectInvoicesByIds,
   toContentColumns,
 } from './invoices.records';
-import { deleteDraftInvoice, replaceInvoiceLines, selectInvoicePageIds } from './invoices.repo';
+import {
+  deleteDraftInvoice,
+  lockInvoices,
+  replaceInvoiceLines,
+  selectInvoicePageIds,
+} from './invoices.repo';
 
 /*
  * Invoices, credit notes and deposit invoices (decision 0017, "Server"): the list, reading one,
@@ -112,6 +118,15 @@ export async function deleteInvoice(deps: Deps, actor: Actor, id: string): Promi
     record({ entity: 'invoice', action: 'deleted', id, data: invoice });
     return invoice;
   });
+}
+
+/**
+ * For the payments feature, inside its transaction: the invoices a payment or a refund settles,
+ * locked until commit as an edit or an issue locks one, so two payments of the same invoice
+ * check its balance one after the other. Answers the ids found.
+ */
+export function lockInvoicesForPayment(tx: Executor, ids: readonly string[]): Promise<string[]> {
+  return lockInvoices(tx, ids);
 }
 
 export { createInvoice } from './invoices.creation';

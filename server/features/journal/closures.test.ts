@@ -2,10 +2,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Closure, ClosureTotals, JournalContent } from '../../../domain/schemas/journal';
 import { type ApiClient, expectError, expectStatus } from '../../test/api-client';
 import { createTestClock } from '../../test/clock';
+import {
+  draftCounterInvoice,
+  issueCounterInvoice,
+  requestIssue,
+} from '../../test/counter-invoices';
 import { ENGINES } from '../../test/databases';
 import { buildJobs, buildSettings } from '../../test/factories';
 import { startTestServer, type TestServer } from '../../test/harness';
-import { draftCounterInvoice, issueCounterInvoice, requestIssue } from '../../test/invoicing';
 import { appendPaymentEntry } from '../../test/journal';
 import { connectSocket, waitForChange } from '../../test/socket';
 import { readJournal } from './journal.service';

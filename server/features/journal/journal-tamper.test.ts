@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiClient, expectStatus } from '../../test/api-client';
+import { issueCounterInvoice } from '../../test/counter-invoices';
 import { ENGINES } from '../../test/databases';
 import { buildSettings } from '../../test/factories';
 import { startTestServer, type TestServer } from '../../test/harness';
-import { issueCounterInvoice } from '../../test/invoicing';
 import { alterEntry, appendPaymentEntry, rewriteChainFrom } from '../../test/journal';
 
 /**

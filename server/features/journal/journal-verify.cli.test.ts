@@ -5,10 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiClient, expectStatus } from '../../test/api-client';
+import { issueCounterInvoice } from '../../test/counter-invoices';
 import { createTestDatabase } from '../../test/databases';
 import { buildSettings } from '../../test/factories';
 import { startTestServer, type TestServer } from '../../test/harness';
-import { issueCounterInvoice } from '../../test/invoicing';
 import { alterEntry, appendPaymentEntry } from '../../test/journal';
 
 /** `npm run journal:verify`, spawned as an operator runs it, against a PostgreSQL database. */

@@ -9,7 +9,7 @@ import type { JournalEntry, JournalVerification } from '../../../domain/schemas/
 import { ADMINS, requireRole } from '../../access';
 import type { Executor } from '../../db/client';
 import type { Actor, Deps } from '../../deps';
-import { selectEntriesAfter, selectHighestReferencedSeq, toJournalEntry } from './journal.repo';
+import { selectEntriesAfter, selectHighestReferencedSeq } from './journal.repo';
 
 /*
  * The tamper-evident journal (docs/decisions/0018-journal.md). Every feature that issues,
@@ -17,7 +17,6 @@ import { selectEntriesAfter, selectHighestReferencedSeq, toJournalEntry } from '
  * gapless in commit order, its hash chained to the one before and signed.
  */
 
-export { toJournalKey } from '../../journal-key';
 export {
   type Appended,
   appendJournalEntry,
@@ -34,21 +33,26 @@ export {
   readEntriesOfDays,
 } from './journal.closures';
 
-/** Entries in seq order, a page at a time: the verifier, the archive and the exports read them. */
+/**
+ * Entries in seq order, a page at a time: the verifier, the archive and the exports read them.
+ * The next page is asked for before this one is handed out, so reading and checking overlap.
+ */
 export async function* readJournal(
   db: Executor,
   options: { afterSeq?: number; toSeq?: number; pageSize?: number } = {},
 ): AsyncGenerator<JournalEntry> {
-  let after = options.afterSeq ?? 0;
   const pageSize = options.pageSize ?? 10_000;
+  let page = selectEntriesAfter(db, options.afterSeq ?? 0, pageSize);
   for (;;) {
-    const rows = await selectEntriesAfter(db, after, pageSize);
+    const rows = await page;
+    const last = rows.at(-1);
+    const isLast = rows.length < pageSize || !last;
+    if (!isLast) page = selectEntriesAfter(db, last.seq, pageSize);
     for (const row of rows) {
       if (options.toSeq !== undefined && row.seq > options.toSeq) return;
-      yield toJournalEntry(row);
+      yield row;
     }
-    if (rows.length < pageSize) return;
-    after = rows.at(-1)!.seq;
+    if (isLast) return;
   }
 }
 
