@@ -1,7 +1,6 @@
 import { addDays, addMonths, formatDateFr, isIsoDate } from '../../../domain/dates';
-import { periodOf } from '../../../domain/journal/periods';
+import { describeClosurePeriod, periodOf } from '../../../domain/journal/periods';
 import type { Closure, ClosureLevel } from '../../../domain/schemas/journal';
-import { describePeriod } from './closure-view';
 
 /*
  * What the « Clôturer » forms propose and send (decision 0018), pure so a node test runs it:
@@ -48,7 +47,7 @@ export function defaultClosureTargets(closures: readonly Closure[], today: strin
 
 /** "la journée du 24/11/2026", "le mois de novembre 2026", "l’année 2026". */
 export function namePeriodWithArticle(level: ClosureLevel, start: string): string {
-  const name = describePeriod(level, start);
+  const name = describeClosurePeriod(level, start);
   if (level === 'month') return `le ${name}`;
   return level === 'year' ? `l’${name}` : `la ${name}`;
 }

@@ -3,21 +3,13 @@ import { describeClosurePeriod, namePeriod } from '../../../domain/journal/perio
 import type { Closure, ClosureLevel } from '../../../domain/schemas/journal';
 
 /*
- * How the closures read on screen, pure: their order, their entries, the periods an archive
- * can be asked for.
+ * How the closures read on screen, pure: their order, their periods' names, the periods an
+ * archive can be asked for.
  */
-
-/**
- * "journée du 24/11/2026", "mois d’août 2026", "année 2026": the domain's name, with the
- * elision French wants before a vowel (août, avril, octobre).
- */
-export function describePeriod(level: ClosureLevel, start: string): string {
-  return describeClosurePeriod(level, start).replace(/^mois de (?=[aeiou])/, 'mois d’');
-}
 
 /**
  * The latest period first, as the server lists them; on the same last day (31 December) the
- * latest closure first: the year after its month after its day, the widest summing the others.
+ * latest closure first: the year, closed after its December and its 31st, above them.
  */
 export function compareClosures(a: Closure, b: Closure): number {
   return (
@@ -54,7 +46,7 @@ export function listArchivePeriods(closures: readonly Closure[]): ArchivePeriod[
     const name = namePeriod({ level: closure.level, start: closure.periodStart });
     if (seen.has(name)) continue;
     seen.add(name);
-    const label = describePeriod(closure.level, closure.periodStart);
+    const label = describeClosurePeriod(closure.level, closure.periodStart);
     periods.push({ name, label: label.charAt(0).toUpperCase() + label.slice(1) });
   }
   return periods;
