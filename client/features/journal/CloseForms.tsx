@@ -41,8 +41,9 @@ export function CloseForms(props: {
   onClosed: (c: Closure) => void;
 }) {
   const close = useAction(closePeriod);
-  const today = todayInParis(new Date());
-  const defaults = () => defaultClosureTargets(props.closures, today);
+  // Not frozen at mount: read again as the closures change (a screen left open overnight).
+  const today = () => todayInParis(new Date());
+  const defaults = () => defaultClosureTargets(props.closures, today());
   const [typed, setTyped] = createStore<Partial<ClosureTargets>>({});
   const [fieldErrors, setFieldErrors] = createStore<Partial<Record<ClosureLevel, string>>>({});
   const [pending, setPending] = createSignal<Pending | null>(null);
@@ -97,7 +98,7 @@ export function CloseForms(props: {
                   type={form.type}
                   inputMode={form.type === 'number' ? 'numeric' : undefined}
                   min={form.type === 'number' ? 2000 : undefined}
-                  max={form.type === 'date' ? today : undefined}
+                  max={form.type === 'date' ? today() : undefined}
                   value={value(form.level)}
                   error={fieldErrors[form.level]}
                   onInput={(event) => setTyped(form.level, event.currentTarget.value)}
