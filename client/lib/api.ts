@@ -63,6 +63,27 @@ export async function call<R extends ClientResponse<unknown>>(request: Promise<R
   }
 }
 
+/**
+ * The same, for a file the browser saves (an export): the response itself once OK, its body
+ * still unread (so its progress can be shown); any other answer becomes the same AppError.
+ */
+export async function callForFile<R extends ClientResponse<unknown>>(request: Promise<R>) {
+  let response: R;
+  try {
+    response = await request;
+  } catch {
+    throw new AppError('unavailable', NETWORK_MESSAGE);
+  }
+  if (response.ok) return response;
+  try {
+    await parseResponse(response);
+  } catch (error) {
+    throw toAppError(error, response);
+  }
+  // parseResponse throws on every non-OK answer; kept for the compiler.
+  throw new AppError('internal');
+}
+
 /** Field errors by dotted path, from a `validation_failed` AppError. */
 export function fieldErrors(error: unknown): Record<string, string> {
   if (!(error instanceof AppError) || error.code !== 'validation_failed') return {};

@@ -1,16 +1,32 @@
 import { createAsync } from '@solidjs/router';
 import { ErrorBoundary, Show, Suspense } from 'solid-js';
+import { createLiveList } from '../../lib/live-list';
 import { ErrorMessage, Spinner } from '../../ui/Feedback';
 import { SettingsNav } from '../settings/SettingsNav';
+import { ClosuresSection } from './ClosuresSection';
+import { compareClosures } from './closure-view';
+import { ExportsSection } from './ExportsSection';
+import { JournalKeyCard } from './JournalKeyCard';
 import { JournalVerifyCard } from './JournalVerifyCard';
-import { getJournalKey } from './journal.api';
+import { getClosures } from './journal.api';
 import './journal.css';
 
 /** Paramètres → Journal: verification, closures and exports (admins; decision 0018). */
 export default function JournalPage() {
-  const key = createAsync(() => getJournalKey());
+  const closures = createAsync(() => getClosures());
+  const list = createLiveList({
+    entity: 'closure',
+    firstPage: () => {
+      const items = closures();
+      return items ? { items } : undefined;
+    },
+    place: (change) => ({ item: change.data, isListed: true }),
+    placeItem: () => true,
+    compare: compareClosures,
+  });
+
   return (
-    <div class="page page-narrow">
+    <div class="page">
       <SettingsNav />
       <header class="page-header">
         <div>
@@ -23,30 +39,18 @@ export default function JournalPage() {
       </header>
       <JournalVerifyCard />
       <ErrorBoundary fallback={(caught, reset) => <ErrorMessage error={caught} retry={reset} />}>
-        <Suspense fallback={<Spinner label="Chargement de la clé…" />}>
-          <Show when={key()}>
-            {(shown) => (
-              <section class="card journal-key" aria-labelledby="journal-key-title">
-                <h2 id="journal-key-title">Clé de signature</h2>
-                <p class="muted">
-                  Les écritures sont signées avec cette clé ; un contrôleur vérifie une archive avec
-                  sa clé publique.
-                </p>
-                <dl class="journal-facts">
-                  <dt>Identifiant</dt>
-                  <dd>
-                    <code>{shown().keyId}</code>
-                  </dd>
-                  <dt>Empreinte (SHA-256)</dt>
-                  <dd>
-                    <code class="journal-fingerprint">{shown().fingerprint}</code>
-                  </dd>
-                </dl>
-              </section>
-            )}
+        <Suspense fallback={<Spinner label="Chargement des clôtures…" />}>
+          <Show when={closures()}>
+            <ClosuresSection
+              closures={list.items()}
+              changedBy={list.changedBy}
+              onClosed={list.put}
+            />
+            <ExportsSection closures={list.items()} />
           </Show>
         </Suspense>
       </ErrorBoundary>
+      <JournalKeyCard />
     </div>
   );
 }

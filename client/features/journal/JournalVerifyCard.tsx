@@ -3,6 +3,7 @@ import { JOURNAL_PROBLEM_LABELS, type JournalVerification } from '../../../domai
 import { errorMessage } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
 import { Button } from '../../ui/Button';
+import { countWords } from './closure-view';
 import { verifyJournal } from './journal.api';
 
 /**
@@ -56,9 +57,14 @@ export function JournalVerifyCard() {
               when={done().problem}
               fallback={
                 <p>
-                  <strong>Journal intègre.</strong> {done().entryCount.toLocaleString('fr-FR')}{' '}
-                  écritures vérifiées, {done().signaturesChecked.toLocaleString('fr-FR')} signatures
-                  contrôlées.
+                  <strong>Journal intègre.</strong>{' '}
+                  {countWords(done().entryCount, 'écriture vérifiée', 'écritures vérifiées')},{' '}
+                  {countWords(
+                    done().signaturesChecked,
+                    'signature contrôlée',
+                    'signatures contrôlées',
+                  )}
+                  .
                 </p>
               }
             >
@@ -72,9 +78,15 @@ export function JournalVerifyCard() {
               )}
             </Show>
             <p class="muted">
-              Dernière écriture n° {done().lastSeq} · empreinte{' '}
-              <code>{done().lastHash?.slice(0, 16) ?? '—'}</code> · clé <code>{done().keyId}</code>{' '}
-              · vérifié le {formatDateTime(done().checkedAt)}
+              {/* Verification stops at a problem: the last entry it reached is the one before. */}
+              <Show
+                when={done().problem === null && done().lastSeq > 0}
+                fallback={done().problem ? 'Vérification arrêtée à cette écriture' : 'Journal vide'}
+              >
+                Dernière écriture n° {done().lastSeq} · empreinte{' '}
+                <code>{done().lastHash?.slice(0, 16)}</code>
+              </Show>{' '}
+              · clé <code>{done().keyId}</code> · vérifié le {formatDateTime(done().checkedAt)}
             </p>
           </div>
         )}

@@ -1,12 +1,15 @@
 import type { RouteDefinition } from '@solidjs/router';
 import { lazy } from 'solid-js';
-import { getJournalKey } from './journal.api';
+import { getClosures, getJournalKey } from './journal.api';
 
 /** Paramètres → Journal (admins). */
 export const journalRoutes: RouteDefinition[] = [
   {
     path: '/settings/journal',
     component: lazy(() => import('./JournalPage')),
-    preload: () => void getJournalKey(),
+    preload: () => {
+      void getJournalKey();
+      void getClosures();
+    },
   },
 ];

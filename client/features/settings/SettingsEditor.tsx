@@ -9,6 +9,7 @@ import { Button } from '../../ui/Button';
 import { EditorStatus, LeaveGuardDialog } from '../../ui/Collaboration';
 import { ConfirmDialog } from '../../ui/Dialog';
 import { showToast } from '../../ui/toast';
+import { AccountingSection } from './AccountingSection';
 import { CompanySection } from './CompanySection';
 import { LabourRatesSection } from './LabourRatesSection';
 import { PackagesSection } from './PackagesSection';
@@ -97,6 +98,12 @@ export function SettingsEditor(props: { initial: Settings }) {
           isEditable={isAdmin()}
         />
         <PackagesSection
+          values={editor.values}
+          setValues={editor.setValues}
+          errors={editor.errors()}
+          isEditable={isAdmin()}
+        />
+        <AccountingSection
           values={editor.values}
           setValues={editor.setValues}
           errors={editor.errors()}

@@ -3,6 +3,7 @@ import { formatVatRate } from '../../../domain/quote/vat';
 import { PRICING_METHOD_LABELS } from '../../../domain/schemas/settings';
 import type { MergeOutcome } from '../../lib/editable-record';
 import { createRecordMerge } from '../../lib/merge-outcome';
+import { ACCOUNTING_LABELS, type AccountRateValues } from './accounting-values';
 import { mergeById } from './merge-by-id';
 import type { PackageValues, RateValues, SettingsFormValues } from './settings-values';
 
@@ -48,6 +49,14 @@ const mergeFields = createRecordMerge<SettingsFormValues>(
     quoteValidityDays: { label: 'Validité d’un devis', show: (days) => `${days.trim()} jours` },
     paymentTerms: { label: 'Conditions de paiement' },
     warrantyTerms: { label: 'Garantie' },
+    customerAccount: { label: ACCOUNTING_LABELS.customerAccount },
+    salesAccount: { label: ACCOUNTING_LABELS.salesAccount },
+    vatAccount: { label: ACCOUNTING_LABELS.vatAccount },
+    bankAccount: { label: ACCOUNTING_LABELS.bankAccount },
+    cashAccount: { label: ACCOUNTING_LABELS.cashAccount },
+    salesJournal: { label: ACCOUNTING_LABELS.salesJournal },
+    bankJournal: { label: ACCOUNTING_LABELS.bankJournal },
+    cashJournal: { label: ACCOUNTING_LABELS.cashJournal },
   },
   (_field, a, b) => trimmed(a) === trimmed(b),
 );
@@ -91,9 +100,21 @@ const PACKAGE_WORDS = {
   }),
 };
 
+const ACCOUNT_RATE_WORDS = {
+  prefix: 'account-rate',
+  name: (rate: AccountRateValues) => `Comptes de TVA ${formatVatRate(rate.vatRateBp)}`,
+  show: (rate: AccountRateValues) =>
+    `ventes ${rate.salesAccount.trim() || '—'}, TVA ${rate.vatAccount.trim() || '—'}`,
+  comparable: (rate: AccountRateValues) => ({
+    salesAccount: rate.salesAccount.trim(),
+    vatAccount: rate.vatAccount.trim(),
+  }),
+};
+
 /**
  * The settings form's three-way merge: each field on its own (two admins editing the phone and
- * the logo both keep theirs), labour rates and packages item by item by id (one adds a package
+ * the logo both keep theirs), labour rates, packages and the accounts per VAT rate item by item
+ * by id (one adds a package
  * while the other edits a rate: no conflict). A package merges whole: its lines have no ids.
  */
 export function mergeSettingsValues(
@@ -104,14 +125,27 @@ export function mergeSettingsValues(
   const fields = mergeFields(base, mine, theirs);
   const rates = mergeById(base.labourRates, mine.labourRates, theirs.labourRates, RATE_WORDS);
   const packages = mergeById(base.packages, mine.packages, theirs.packages, PACKAGE_WORDS);
+  const accountRates = mergeById(
+    base.accountRates,
+    mine.accountRates,
+    theirs.accountRates,
+    ACCOUNT_RATE_WORDS,
+  );
+  const lists = [rates, packages, accountRates];
   return {
-    merged: { ...fields.merged, labourRates: rates.merged, packages: packages.merged },
-    theirChanges: [...fields.theirChanges, ...rates.theirChanges, ...packages.theirChanges],
-    conflicts: [...fields.conflicts, ...rates.conflicts, ...packages.conflicts],
+    merged: {
+      ...fields.merged,
+      labourRates: rates.merged,
+      packages: packages.merged,
+      accountRates: accountRates.merged,
+    },
+    theirChanges: [...fields.theirChanges, ...lists.flatMap((list) => list.theirChanges)],
+    conflicts: [...fields.conflicts, ...lists.flatMap((list) => list.conflicts)],
     resolve: (choices) => ({
       ...fields.resolve(choices),
       labourRates: rates.resolve(choices),
       packages: packages.resolve(choices),
+      accountRates: accountRates.resolve(choices),
     }),
   };
 }

@@ -18,6 +18,7 @@ import {
   parseLine,
   parseQuantity,
 } from '../quotes/quote-draft';
+import { type AccountingValues, toAccountingInput, toAccountingValues } from './accounting-values';
 
 /**
  * What the settings form edits: text as typed (amounts in French decimals), the company's fields
@@ -36,7 +37,7 @@ export type RateValues = {
 export type PackageLineValues = Omit<DraftLine, 'key'>;
 export type PackageValues = { id: string; name: string; lines: PackageLineValues[] };
 
-export type SettingsFormValues = {
+export type SettingsFormValues = AccountingValues & {
   companyName: string;
   legalForm: string;
   capital: string;
@@ -73,6 +74,7 @@ export type SettingsSectionProps = {
 
 export type CompanyTextField = Exclude<
   keyof SettingsFormValues,
+  | keyof AccountingValues
   | 'logo'
   | 'vatExempt'
   | 'defaultVatRateBp'
@@ -143,6 +145,7 @@ export function toSettingsValues(settings: Settings): SettingsFormValues {
       name: pack.name,
       lines: packageToLines(pack).map(stripKey),
     })),
+    ...toAccountingValues(settings.accounting),
   };
 }
 
@@ -232,6 +235,7 @@ function toSettingsInput(values: SettingsFormValues): { input: unknown; errors: 
     warrantyTerms: values.warrantyTerms,
     labourRates,
     packages,
+    accounting: toAccountingInput(values),
   };
   return { input, errors };
 }
