@@ -14,7 +14,7 @@ import {
   draftCounterInvoice,
   issueCounterInvoice,
   requestIssue,
-} from '../server/test/counter-invoices';
+} from '../server/test/invoicing';
 import { buildSettings } from '../server/test/factories';
 import { startTestServer, type TestServer } from '../server/test/harness';
 import { takePayment } from '../server/test/payments';
