@@ -10,13 +10,9 @@ import { formatEuros } from '../domain/money';
 import { isIssuedInvoice } from '../domain/schemas/invoice';
 import { journalEntries } from '../server/db/schema';
 import { type ApiClient, expectError, expectStatus } from '../server/test/api-client';
-import {
-  draftCounterInvoice,
-  issueCounterInvoice,
-  requestIssue,
-} from '../server/test/invoicing';
 import { buildSettings } from '../server/test/factories';
 import { startTestServer, type TestServer } from '../server/test/harness';
+import { draftCounterInvoice, issueCounterInvoice, requestIssue } from '../server/test/invoicing';
 import { takePayment } from '../server/test/payments';
 import { launchBrowser, login } from './browser';
 
