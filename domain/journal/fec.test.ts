@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { JournalContent, JournalEntry } from '../schemas/journal';
-import { DEFAULT_ACCOUNTING } from '../schemas/settings';
+import { AccountingSchema, DEFAULT_ACCOUNTING } from '../schemas/settings';
 import { buildFecLines, formatFecAmount, nameFecFile, serializeFec } from './fec';
 
 const entry = (seq: number): JournalEntry => ({
@@ -212,6 +212,23 @@ describe('the FEC', () => {
     expect(lines[1]?.CompteLib).toBe('Charges diverses de gestion courante');
     expect(lines[0]?.EcritureLib).toBe('Écart de caisse (manquant)');
     expectBalanced(lines);
+  });
+
+  it('gives accounting settings saved before the deposit and till accounts their defaults', () => {
+    const {
+      depositAccount: _,
+      internalTransferAccount: __,
+      tillShortfallAccount: ___,
+      tillSurplusAccount: ____,
+      ...older
+    } = DEFAULT_ACCOUNTING;
+    expect(AccountingSchema.parse({ ...older, customerAccount: '411100' })).toEqual({
+      ...DEFAULT_ACCOUNTING,
+      customerAccount: '411100',
+    });
+    expect(
+      AccountingSchema.safeParse({ ...DEFAULT_ACCOUNTING, depositAccount: '0419' }).success,
+    ).toBe(false);
   });
 
   it('names the file by the SIREN and the period’s last day', () => {
