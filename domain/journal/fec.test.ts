@@ -149,6 +149,38 @@ describe('the FEC', () => {
     });
   });
 
+  it('gives a deposit back on 4191 when a credit note corrects it, never on sales', () => {
+    const note: JournalContent = {
+      ...deposit,
+      invoiceId: '00000000-0000-4000-8000-000000000004',
+      number: 'AV-2026-00002',
+      invoiceKind: 'credit_note',
+      vat: [{ vatRateBp: 2000, baseCents: -5_000, vatCents: -1_000 }],
+      totalExclVatCents: -5_000,
+      totalVatCents: -1_000,
+      totalInclVatCents: -6_000,
+      duePayableCents: -6_000,
+    };
+    const lines = buildFecLines(
+      [
+        { entry: entry(1), content: deposit },
+        { entry: entry(2), content: note },
+      ],
+      DEFAULT_ACCOUNTING,
+      () => 'x',
+      new Set([note.invoiceId]),
+    );
+    expect(
+      lines.map((line) => [line.EcritureNum, line.CompteNum, line.Debit, line.Credit]),
+    ).toEqual([
+      ['1', '411000', '60,00', '0,00'],
+      ['1', '419100', '0,00', '60,00'],
+      ['2', '411000', '0,00', '60,00'],
+      ['2', '419100', '60,00', '0,00'],
+    ]);
+    expect(lines[2]?.EcritureLib).toBe('Avoir sur acompte AV-2026-00002 Hélène Test');
+  });
+
   it('writes cash put in and taken out of the till against 58 « virements internes » in the cash journal', () => {
     const movement = (amountCents: number, reason: string): JournalContent => ({
       kind: 'cash_movement',

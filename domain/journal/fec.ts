@@ -112,6 +112,7 @@ function invoiceEcriture(
   entry: JournalEntry,
   content: Content<'invoice_issued'>,
   accounting: Accounting,
+  isDepositCredit: boolean,
 ): Ecriture {
   const aux = { num: customerAuxAccount(content.clientId), lib: clean(content.buyerName) };
   const customer = (cents: number): Movement => ({
@@ -127,17 +128,20 @@ function invoiceEcriture(
     cents,
   });
   const deducted = content.totalInclVatCents - content.duePayableCents;
+  // A credit note of a deposit gives back what the deposit held on 4191: still no sale.
   const movements =
-    content.invoiceKind === 'deposit'
+    content.invoiceKind === 'deposit' || isDepositCredit
       ? [customer(content.totalInclVatCents), deposit(-content.totalInclVatCents)]
       : [
           customer(content.totalInclVatCents),
           ...salesAndVat(content, accounting),
           ...(deducted !== 0 ? [deposit(deducted), customer(-deducted)] : []),
         ];
-  const noun = { invoice: 'Facture', credit_note: 'Avoir', deposit: 'Facture d’acompte' }[
-    content.invoiceKind
-  ];
+  const noun = isDepositCredit
+    ? 'Avoir sur acompte'
+    : { invoice: 'Facture', credit_note: 'Avoir', deposit: 'Facture d’acompte' }[
+        content.invoiceKind
+      ];
   return {
     journal: 'sales',
     day: entry.day,
@@ -238,10 +242,16 @@ function toEcriture(
   content: JournalContent,
   accounting: Accounting,
   clientName: (clientId: string | null) => string,
+  depositCredits: ReadonlySet<string>,
 ): Ecriture | null {
   switch (content.kind) {
     case 'invoice_issued':
-      return invoiceEcriture(entry, content, accounting);
+      return invoiceEcriture(
+        entry,
+        content,
+        accounting,
+        content.invoiceKind === 'credit_note' && depositCredits.has(content.invoiceId),
+      );
     case 'payment':
     case 'refund':
       return paymentEcriture(entry, content, accounting, clientName);
@@ -255,11 +265,15 @@ function toEcriture(
   }
 }
 
-/** The FEC's lines, one écriture per entry that moves an account, numbered 1, 2, … in seq order. */
+/**
+ * The FEC's lines, one écriture per entry that moves an account, numbered 1, 2, … in seq
+ * order. `depositCredits`: the ids of the credit notes that correct a deposit invoice.
+ */
 export function buildFecLines(
   entries: Iterable<{ entry: JournalEntry; content: JournalContent }>,
   accounting: Accounting,
   clientName: (clientId: string | null) => string,
+  depositCredits: ReadonlySet<string> = new Set(),
 ): FecLine[] {
   const codes = {
     sales: accounting.salesJournal,
@@ -269,7 +283,7 @@ export function buildFecLines(
   const lines: FecLine[] = [];
   let number = 0;
   for (const { entry, content } of entries) {
-    const ecriture = toEcriture(entry, content, accounting, clientName);
+    const ecriture = toEcriture(entry, content, accounting, clientName, depositCredits);
     if (!ecriture) continue;
     number += 1;
     for (const movement of ecriture.movements) {
