@@ -99,6 +99,14 @@ export const AccountingSchema = z.object({
   rates: z.array(RateAccountsSchema).max(10),
   bankAccount: AccountNumberSchema,
   cashAccount: AccountNumberSchema,
+  // Defaulted one by one: settings saved before these existed keep their other accounts.
+  /** 4191: a deposit invoice is credited here, and cleared by the final invoice. */
+  depositAccount: AccountNumberSchema.default('419100'),
+  /** 58: the other side of cash put in or taken out of the till. */
+  internalTransferAccount: AccountNumberSchema.default('580000'),
+  /** 658 / 758: what a till count finds missing, or over. */
+  tillShortfallAccount: AccountNumberSchema.default('658000'),
+  tillSurplusAccount: AccountNumberSchema.default('758000'),
   salesJournal: JournalCodeSchema,
   bankJournal: JournalCodeSchema,
   cashJournal: JournalCodeSchema,
@@ -117,10 +125,30 @@ export const DEFAULT_ACCOUNTING: Accounting = {
   ],
   bankAccount: '512000',
   cashAccount: '530000',
+  depositAccount: '419100',
+  internalTransferAccount: '580000',
+  tillShortfallAccount: '658000',
+  tillSurplusAccount: '758000',
   salesJournal: 'VE',
   bankJournal: 'BQ',
   cashJournal: 'CA',
 };
+
+/** The accounting fields as the settings editor and the FEC's CompteLib name them. */
+export const ACCOUNTING_LABELS = {
+  customerAccount: 'Clients',
+  salesAccount: 'Ventes',
+  vatAccount: 'TVA collectée',
+  bankAccount: 'Banque',
+  cashAccount: 'Caisse',
+  depositAccount: 'Clients – avances et acomptes reçus sur commandes',
+  internalTransferAccount: 'Virements internes',
+  tillShortfallAccount: 'Charges diverses de gestion courante',
+  tillSurplusAccount: 'Produits divers de gestion courante',
+  salesJournal: 'Journal des ventes',
+  bankJournal: 'Banque',
+  cashJournal: 'Caisse',
+} as const satisfies Record<Exclude<keyof Accounting, 'rates'>, string>;
 
 export const SettingsValuesSchema = z.object({
   company: CompanySchema,

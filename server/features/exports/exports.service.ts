@@ -12,6 +12,7 @@ import type { JournalContent } from '../../../domain/schemas/journal';
 import { ADMINS, requireRole } from '../../access';
 import type { Actor, Deps } from '../../deps';
 import { readClient } from '../clients/clients.service';
+import { findDepositCreditNotes } from '../invoices/invoices.service';
 import { type DatedEntry, readEntriesOfDays } from '../journal/journal.service';
 import { readSettings } from '../settings/settings.service';
 
@@ -80,7 +81,17 @@ export async function exportFec(
   requireRole(actor, ADMINS);
   checkRange(range);
   const [entries, settings] = await Promise.all([readRange(deps, range), readSettings(deps.db)]);
-  const lines = buildFecLines(entries, settings.accounting, await nameClients(deps, entries));
+  const creditNoteIds = entries.flatMap(({ content }) =>
+    content.kind === 'invoice_issued' && content.invoiceKind === 'credit_note'
+      ? [content.invoiceId]
+      : [],
+  );
+  const lines = buildFecLines(
+    entries,
+    settings.accounting,
+    await nameClients(deps, entries),
+    await findDepositCreditNotes(deps.db, creditNoteIds),
+  );
   return { fileName: nameFecFile(settings.company.siret, range.to), text: serializeFec(lines) };
 }
 

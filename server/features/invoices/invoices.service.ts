@@ -129,6 +129,30 @@ export function lockInvoicesForPayment(tx: Executor, ids: readonly string[]): Pr
   return lockInvoices(tx, ids);
 }
 
+/**
+ * Of these credit notes, the ones correcting a deposit invoice: the FEC reverses those on the
+ * deposits' account, not on sales (their journal entry does not say what they correct).
+ */
+export async function findDepositCreditNotes(
+  db: Executor,
+  creditNoteIds: readonly string[],
+): Promise<Set<string>> {
+  const notes = (await selectInvoicesByIds(db, creditNoteIds)).map(({ invoice }) => invoice);
+  const correctedIds = [
+    ...new Set(notes.flatMap((note) => (note.corrects ? [note.corrects.invoiceId] : []))),
+  ];
+  const deposits = new Set(
+    (await selectInvoicesByIds(db, correctedIds))
+      .filter(({ invoice }) => invoice.kind === 'deposit')
+      .map(({ invoice }) => invoice.id),
+  );
+  return new Set(
+    notes
+      .filter((note) => note.corrects && deposits.has(note.corrects.invoiceId))
+      .map((note) => note.id),
+  );
+}
+
 export { createInvoice } from './invoices.creation';
 export { createCreditNote } from './invoices.credit-notes';
 export { issueInvoice, readInvoiceCii } from './invoices.issue';
