@@ -16,6 +16,13 @@ import type { SettingsSectionProps } from './settings-values';
 const ACCOUNTS: AccountingTextField[] = ['customerAccount', 'bankAccount', 'cashAccount'];
 /** Where a rate without its own row below goes. */
 const DEFAULTS: AccountingTextField[] = ['salesAccount', 'vatAccount'];
+/** The other side of deposits, cash put in or taken out, and what a till count finds. */
+const OTHERS: AccountingTextField[] = [
+  'depositAccount',
+  'internalTransferAccount',
+  'tillShortfallAccount',
+  'tillSurplusAccount',
+];
 const JOURNALS: AccountingTextField[] = ['salesJournal', 'bankJournal', 'cashJournal'];
 const RATE_CELLS: Record<string, string> = {
   salesAccount: 'compte de ventes',
@@ -70,6 +77,7 @@ export function AccountingSection(props: SettingsSectionProps) {
         votre comptable vous les indique.
       </p>
       <div class="form-grid">{fields(ACCOUNTS)}</div>
+      <div class="form-grid">{fields(OTHERS)}</div>
       <div class="form-grid">{fields(JOURNALS)}</div>
       <div class="form-grid">{fields(DEFAULTS)}</div>
       <h3>Comptes par taux de TVA</h3>

@@ -4,7 +4,7 @@ import {
   DEFAULT_SETTINGS,
   type Settings,
 } from '../../../domain/schemas/settings';
-import { newAccountRate } from './accounting-values';
+import { newAccountRate, toAccountingInput, toAccountingValues } from './accounting-values';
 import { mergeSettingsValues } from './settings-merge';
 import { toSettingsPatch, toSettingsValues, validateSettingsValues } from './settings-values';
 
@@ -12,6 +12,17 @@ const saved: Settings = { ...DEFAULT_SETTINGS, version: 2, updatedAt: '2026-11-3
 const base = toSettingsValues(saved);
 
 describe('the accounting accounts in the settings form', () => {
+  it('carries every account the API has, so saving the form resets none to its default', () => {
+    const custom = {
+      ...DEFAULT_ACCOUNTING,
+      depositAccount: '419800',
+      internalTransferAccount: '581000',
+      tillShortfallAccount: '658100',
+      tillSurplusAccount: '758100',
+    };
+    expect(toAccountingInput(toAccountingValues(custom))).toEqual(custom);
+  });
+
   it('read back as saved, the accounts per VAT rate keyed by their rate', () => {
     expect(base).toMatchObject({ customerAccount: '411000', bankJournal: 'BQ' });
     expect(base.accountRates.map((rate) => rate.id)).toEqual(['2000', '1000', '550', '210']);

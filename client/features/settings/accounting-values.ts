@@ -21,6 +21,10 @@ export type AccountingValues = {
   vatAccount: string;
   bankAccount: string;
   cashAccount: string;
+  depositAccount: string;
+  internalTransferAccount: string;
+  tillShortfallAccount: string;
+  tillSurplusAccount: string;
   salesJournal: string;
   bankJournal: string;
   cashJournal: string;
@@ -36,6 +40,10 @@ export const ACCOUNTING_PATHS: Record<AccountingTextField, string> = {
   vatAccount: 'accounting.vatAccount',
   bankAccount: 'accounting.bankAccount',
   cashAccount: 'accounting.cashAccount',
+  depositAccount: 'accounting.depositAccount',
+  internalTransferAccount: 'accounting.internalTransferAccount',
+  tillShortfallAccount: 'accounting.tillShortfallAccount',
+  tillSurplusAccount: 'accounting.tillSurplusAccount',
   salesJournal: 'accounting.salesJournal',
   bankJournal: 'accounting.bankJournal',
   cashJournal: 'accounting.cashJournal',
@@ -47,6 +55,10 @@ export const ACCOUNTING_LABELS: Record<AccountingTextField, string> = {
   vatAccount: 'TVA collectée des autres taux',
   bankAccount: 'Compte banque',
   cashAccount: 'Compte caisse',
+  depositAccount: 'Acomptes reçus (4191)',
+  internalTransferAccount: 'Virements internes (58)',
+  tillShortfallAccount: 'Manques de caisse (658)',
+  tillSurplusAccount: 'Excédents de caisse (758)',
   salesJournal: 'Journal des ventes',
   bankJournal: 'Journal de banque',
   cashJournal: 'Journal de caisse',
@@ -59,6 +71,10 @@ export function toAccountingValues(accounting: Accounting): AccountingValues {
     vatAccount: accounting.vatAccount,
     bankAccount: accounting.bankAccount,
     cashAccount: accounting.cashAccount,
+    depositAccount: accounting.depositAccount,
+    internalTransferAccount: accounting.internalTransferAccount,
+    tillShortfallAccount: accounting.tillShortfallAccount,
+    tillSurplusAccount: accounting.tillSurplusAccount,
     salesJournal: accounting.salesJournal,
     bankJournal: accounting.bankJournal,
     cashJournal: accounting.cashJournal,
@@ -94,6 +110,10 @@ export function toAccountingInput(values: AccountingValues) {
     })),
     bankAccount: values.bankAccount,
     cashAccount: values.cashAccount,
+    depositAccount: values.depositAccount,
+    internalTransferAccount: values.internalTransferAccount,
+    tillShortfallAccount: values.tillShortfallAccount,
+    tillSurplusAccount: values.tillSurplusAccount,
     salesJournal: values.salesJournal,
     bankJournal: values.bankJournal,
     cashJournal: values.cashJournal,
