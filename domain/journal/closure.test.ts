@@ -87,3 +87,39 @@ describe('closure arithmetic', () => {
     });
   });
 });
+
+describe('deposits in the closures', () => {
+  const deposit: JournalContent = {
+    ...(invoice('invoice', 6_000) as Extract<JournalContent, { kind: 'invoice_issued' }>),
+    invoiceKind: 'deposit',
+    duePayableCents: 6_000,
+  };
+  const final: JournalContent = {
+    ...(invoice('invoice', 12_000) as Extract<JournalContent, { kind: 'invoice_issued' }>),
+    duePayableCents: 6_000,
+  };
+  const depositCredit: JournalContent = {
+    ...(invoice('credit_note', 6_000) as Extract<JournalContent, { kind: 'invoice_issued' }>),
+    correctsKind: 'deposit',
+  };
+
+  it('sells the job once, on the final invoice: the deposit is an advance, counted apart', () => {
+    const totals = sumEntries([deposit, final]);
+    expect(totals).toMatchObject({
+      invoiceCount: 2,
+      totalInclVatCents: 12_000,
+      totalVatCents: 2_000,
+      depositsInclVatCents: 6_000,
+    });
+    expect(totals.vat).toEqual([
+      { vatRateBp: 2000, baseCents: 10_000, vatCents: 2_000 },
+      { vatRateBp: 550, baseCents: 0, vatCents: 0 },
+    ]);
+    expect(advancePerpetual(ZERO_PERPETUAL, [deposit, final]).totalInclVatCents).toBe(12_000);
+  });
+
+  it('takes a deposit’s credit note off the advances, not off the sales', () => {
+    const totals = sumEntries([deposit, depositCredit]);
+    expect(totals).toMatchObject({ totalInclVatCents: 0, depositsInclVatCents: 0, vat: [] });
+  });
+});

@@ -1,6 +1,7 @@
 import type { ClosureTotals, JournalContent, PerpetualTotals, VatAmount } from '../schemas/journal';
 import type { PaymentMethod } from '../schemas/payment';
 import { PAYMENT_METHODS } from '../schemas/payment';
+import { isDepositDocument } from './contents';
 
 /*
  * Closure arithmetic (docs/decisions/0018-journal.md): what a day, a month or a year sums, from
@@ -16,6 +17,7 @@ export const EMPTY_TOTALS: ClosureTotals = {
   totalExclVatCents: 0,
   totalVatCents: 0,
   totalInclVatCents: 0,
+  depositsInclVatCents: 0,
   payments: [],
   paymentsTotalCents: 0,
   cashMovementsCents: 0,
@@ -69,6 +71,11 @@ export function sumEntries(contents: Iterable<JournalContent>): ClosureTotals {
       case 'invoice_issued':
         if (content.invoiceKind === 'credit_note') base.creditNoteCount += 1;
         else base.invoiceCount += 1;
+        // Sold once, by the final invoice: a deposit is an advance (decision 0018).
+        if (isDepositDocument(content)) {
+          base.depositsInclVatCents += content.totalInclVatCents;
+          break;
+        }
         mergeVat(vat, content.vat);
         base.totalExclVatCents += content.totalExclVatCents;
         base.totalVatCents += content.totalVatCents;
@@ -101,6 +108,7 @@ export function addTotals(parts: readonly ClosureTotals[]): ClosureTotals {
     base.totalExclVatCents += part.totalExclVatCents;
     base.totalVatCents += part.totalVatCents;
     base.totalInclVatCents += part.totalInclVatCents;
+    base.depositsInclVatCents += part.depositsInclVatCents;
     base.paymentsTotalCents += part.paymentsTotalCents;
     base.cashMovementsCents += part.cashMovementsCents;
     mergeVat(vat, part.vat);
@@ -121,7 +129,7 @@ export function advancePerpetual(
 ): PerpetualTotals {
   const next = { ...previous };
   for (const content of contents) {
-    if (content.kind === 'invoice_issued') {
+    if (content.kind === 'invoice_issued' && !isDepositDocument(content)) {
       next.totalInclVatCents += content.totalInclVatCents;
       next.absoluteInclVatCents += Math.abs(content.totalInclVatCents);
     } else if (content.kind === 'payment' || content.kind === 'refund') {

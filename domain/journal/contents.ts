@@ -12,9 +12,18 @@ export function isPrivateBuyer(buyer: IssuedInvoice['buyer']): boolean {
   return buyer.kind === 'person' && !buyer.siret && !buyer.vatNumber;
 }
 
+/** A deposit invoice, or the credit note of one: an advance received or given back, no sale. */
+export function isDepositDocument(content: JournalContentOf<'invoice_issued'>): boolean {
+  return (
+    content.invoiceKind === 'deposit' ||
+    (content.invoiceKind === 'credit_note' && content.correctsKind === 'deposit')
+  );
+}
+
 export function toInvoiceIssuedContent(
   invoice: IssuedInvoice,
   ciiSha256: string | null,
+  correctsKind: IssuedInvoice['kind'] | null = null,
 ): JournalContentOf<'invoice_issued'> {
   const totals = computeInvoiceTotals({
     lines: invoice.lines,
@@ -41,5 +50,6 @@ export function toInvoiceIssuedContent(
     totalInclVatCents: sign * totals.grandTotalCents,
     duePayableCents: sign * totals.duePayableCents,
     ciiSha256,
+    correctsKind,
   };
 }

@@ -29,6 +29,8 @@ export const B2cDaySchema = z.object({
   totalExclVatCents: z.int(),
   totalVatCents: z.int(),
   totalInclVatCents: z.int(),
+  /** Deposits invoiced, less their credit notes: advances, not sales (decision 0018). */
+  depositsInclVatCents: z.int(),
   payments: z.array(PaymentMethodAmountSchema),
   paymentsTotalCents: z.int(),
 });

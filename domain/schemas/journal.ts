@@ -72,6 +72,11 @@ export const InvoiceIssuedContentSchema = z.object({
   /** What the customer owes on it (deposits deducted), signed as the totals. */
   duePayableCents: Cents,
   ciiSha256: z.string().nullable(),
+  /**
+   * A credit note's: the kind of the invoice it corrects (a deposit's credit note is no sale).
+   * Absent from entries written before it was recorded.
+   */
+  correctsKind: z.enum(INVOICE_KINDS).nullable().optional(),
 });
 
 export const PaymentAllocationContentSchema = z.object({
@@ -132,6 +137,11 @@ export const ClosureTotalsSchema = z.object({
   totalExclVatCents: Cents,
   totalVatCents: Cents,
   totalInclVatCents: Cents,
+  /**
+   * Deposit invoices, less their credit notes, TTC: advances, not sales (the final invoice
+   * sells the whole job). Absent from closures written before it was recorded.
+   */
+  depositsInclVatCents: Cents.default(0),
   payments: z.array(PaymentMethodAmountSchema),
   paymentsTotalCents: Cents,
   cashMovementsCents: Cents,

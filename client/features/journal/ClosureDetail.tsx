@@ -86,6 +86,11 @@ export function ClosureDetail(props: { closure: Closure }) {
             </tr>
           </tfoot>
         </table>
+        <Show when={totals().depositsInclVatCents !== 0}>
+          <p class="muted">
+            Acomptes facturés (avances, hors ventes) : {formatEuros(totals().depositsInclVatCents)}
+          </p>
+        </Show>
         <Show when={totals().cashMovementsCents !== 0}>
           <p class="muted">Mouvements de caisse : {formatEuros(totals().cashMovementsCents)}</p>
         </Show>

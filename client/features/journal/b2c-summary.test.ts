@@ -17,6 +17,7 @@ const summary: B2cSummary = {
       totalExclVatCents: 6000,
       totalVatCents: 1055,
       totalInclVatCents: 7055,
+      depositsInclVatCents: 0,
       payments: [{ method: 'card', amountCents: 7055 }],
       paymentsTotalCents: 7055,
     },
@@ -28,6 +29,7 @@ const summary: B2cSummary = {
       totalExclVatCents: 10000,
       totalVatCents: 2000,
       totalInclVatCents: 12000,
+      depositsInclVatCents: 0,
       payments: [
         { method: 'cash', amountCents: 2000 },
         { method: 'card', amountCents: 10000 },

@@ -22,6 +22,7 @@ function closure(level: ClosureLevel, periodStart: string, periodEnd: string): C
       totalExclVatCents: 0,
       totalVatCents: 0,
       totalInclVatCents: 0,
+      depositsInclVatCents: 0,
       payments: [],
       paymentsTotalCents: 0,
       cashMovementsCents: 0,

@@ -29,6 +29,7 @@ function closure(
       totalExclVatCents: 0,
       totalVatCents: 0,
       totalInclVatCents: 0,
+      depositsInclVatCents: 0,
       payments: [],
       paymentsTotalCents: 0,
       cashMovementsCents: 0,

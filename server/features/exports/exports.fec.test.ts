@@ -172,5 +172,19 @@ describe.each(ENGINES)('the FEC of deposits and the till on %s', (engine) => {
       [note.number, '411000', '0,00', '36,00'],
       [note.number, '419100', '36,00', '0,00'],
     ]);
+    // Neither the deposit nor its credit note is a sale, for e-reporting as for closures.
+    const summary = await expectStatus(
+      200,
+      admin.api.exports['b2c-summary'].$get({ query: { from: '2026-11-27', to: '2026-11-27' } }),
+    );
+    expect(summary.days).toMatchObject([
+      {
+        invoiceCount: 1,
+        creditNoteCount: 1,
+        totalInclVatCents: 0,
+        depositsInclVatCents: 0,
+        vat: [],
+      },
+    ]);
   });
 });

@@ -247,6 +247,7 @@ describe.each(ENGINES)('exports on %s', (engine) => {
         totalExclVatCents: 0,
         totalVatCents: 0,
         totalInclVatCents: 0,
+        depositsInclVatCents: 0,
         payments: [
           { method: 'card', amountCents: 10_000 },
           { method: 'cash', amountCents: 2_500 },
@@ -261,6 +262,7 @@ describe.each(ENGINES)('exports on %s', (engine) => {
         totalExclVatCents: 14_241,
         totalVatCents: 2_848,
         totalInclVatCents: 17_089,
+        depositsInclVatCents: 0,
         payments: [],
         paymentsTotalCents: 0,
       },

@@ -126,11 +126,15 @@ export async function issueInvoice(
     };
     const ciiSha256 = createHash('sha256').update(buildCiiInvoice(issued), 'utf8').digest('hex');
     // Refused once the day is closed (409 `period_closed`), before the number is taken for good.
+    // A deposit's credit note gives an advance back: no sale to take off (decision 0018).
+    const correctsKind = current.corrects
+      ? (await requireInvoice(tx, current.corrects.invoiceId)).kind
+      : null;
     const entry = await appendJournalEntry(
       tx,
       deps,
       actor,
-      toInvoiceIssuedContent(issued, ciiSha256),
+      toInvoiceIssuedContent(issued, ciiSha256, correctsKind),
     );
     const saved = await saveInvoice(
       tx,

@@ -109,6 +109,7 @@ describe.each(ENGINES)('closures on %s', (engine) => {
       totalExclVatCents: 0,
       totalVatCents: 0,
       totalInclVatCents: 0,
+      depositsInclVatCents: 0,
       payments: [],
       paymentsTotalCents: 0,
       cashMovementsCents: 0,
