@@ -116,7 +116,7 @@ export function CreditDialog(props: {
           {(invoice) => (
             <AmountField
               id={`credit-${invoice.invoiceId}`}
-              label={`${invoice.number} (reste ${formatEuros(invoice.balanceCents)}) €`}
+              label={`${invoice.number} — montant (€), reste dû ${formatEuros(invoice.balanceCents)}`}
               value={amounts()[invoice.invoiceId] ?? ''}
               error={errors()[invoice.invoiceId]}
               onInput={(value) => setAmounts({ ...amounts(), [invoice.invoiceId]: value })}
