@@ -163,6 +163,40 @@ describe.each(ENGINES)('a customer’s credit put on a later invoice on %s', (en
     );
     expect(refused.details).toEqual({ invoiceId: second.id, balanceCents: QUOTE_INVOICE_CENTS });
     expect(await written()).toEqual(before);
+    // Exactly its balance pays it off: it leaves the client's open invoices.
+    await expectStatus(
+      200,
+      allocate(payment.id, {
+        allocations: [{ invoiceId: second.id, amountCents: QUOTE_INVOICE_CENTS }],
+      }),
+    );
+    const account = await expectStatus(
+      200,
+      staff.api.payments.balance.client[':id'].$get({ param: { id: payment.clientId! } }),
+    );
+    expect(account).toMatchObject({
+      invoices: [],
+      balanceDueCents: 0,
+      creditCents: 50_000 - 2 * QUOTE_INVOICE_CENTS,
+    });
+  });
+
+  it('lets only one of two counters spend the same credit at once', async () => {
+    const { client, payment, second } = await overpaid(20_000);
+    const third = await issuedInvoice(staff, client.id);
+    const creditCents = 20_000 - QUOTE_INVOICE_CENTS;
+    const replies = await Promise.all(
+      [second, third].map((invoice) =>
+        allocate(payment.id, {
+          allocations: [{ invoiceId: invoice.id, amountCents: creditCents }],
+        }),
+      ),
+    );
+    expect(replies.map((reply) => reply.status).sort()).toEqual([200, 409]);
+    expect(await creditOf(client.id)).toBe(0);
+    expect((await balanceOf(second.id)) + (await balanceOf(third.id))).toBe(
+      2 * QUOTE_INVOICE_CENTS - creditCents,
+    );
   });
 
   it('refuses another client’s invoice, an invoice the payment already settles, and a refund', async () => {
