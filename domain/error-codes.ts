@@ -37,6 +37,7 @@ export const ERROR_STATUS = {
   period_closed: 409,
   payment_exceeds_balance: 409,
   refund_exceeds_payment: 409,
+  allocation_exceeds_credit: 409,
   cash_limit_exceeded: 409,
   till_not_open: 409,
   till_already_open: 409,
@@ -96,6 +97,7 @@ export const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   period_closed: 'Cette période est clôturée : elle ne reçoit plus d’écriture.',
   payment_exceeds_balance: 'Le montant affecté dépasse ce qui reste dû sur la facture.',
   refund_exceeds_payment: 'Le remboursement dépasse ce qui reste de ce paiement.',
+  allocation_exceeds_credit: 'Le montant affecté dépasse le crédit qui reste sur ce paiement.',
   cash_limit_exceeded:
     'Un particulier ne peut pas régler plus de 1 000 € en espèces (art. L112-6 du Code monétaire et financier).',
   till_not_open: 'La caisse n’est pas ouverte.',

@@ -63,6 +63,8 @@ export const ERROR_DETAILS = {
   period_closed: z.object({ closedThrough: z.string() }),
   payment_exceeds_balance: z.object({ invoiceId: z.string(), balanceCents: z.int() }),
   refund_exceeds_payment: z.object({ refundableCents: z.int() }),
+  /** What the payment still leaves unallocated (its credit), refunds counted. */
+  allocation_exceeds_credit: z.object({ unallocatedCents: z.int() }),
   closure_exists: z.object({ closureId: z.string() }),
   /** The period that must be closed first. */
   closure_out_of_order: z.object({ level: z.string(), periodStart: z.string() }),

@@ -228,6 +228,29 @@ describe('payments and the till at the counter', () => {
       .getByText(euros(owed + 500))
       .waitFor();
 
+    // The 5 € of credit used on a third invoice, issued while the account is open: no money
+    // moves, the invoice's balance and the credit drop, the payment now says where it went.
+    const third = await issuedInvoice(admin, clientId);
+    await account.getByRole('row', { name: new RegExp(third.number!) }).waitFor();
+    await account.getByRole('button', { name: 'Utiliser le crédit' }).click();
+    const credit = page.getByRole('dialog', { name: 'Utiliser le crédit' });
+    const field = credit.getByLabel(new RegExp(third.number!));
+    expect(await field.inputValue()).toBe('5,00');
+    await page.screenshot({ path: join(SHOTS, 'client-credit-dialog.png') });
+    await credit.getByRole('button', { name: 'Utiliser le crédit' }).click();
+    await account
+      .getByTestId('client-credit')
+      .filter({ hasText: euros(0) })
+      .waitFor();
+    await account
+      .getByTestId('client-balance')
+      .filter({ hasText: euros(due - 500) })
+      .waitFor();
+    await account
+      .getByRole('row', { name: new RegExp(`${second.number}, ${third.number}`) })
+      .getByText(euros(owed + 500))
+      .waitFor();
+
     // The till: 100 € float and the cash taken; 20 € out to the bank; counted 2 € short.
     await page.goto('/caisse');
     const expected = 10_000 + due - 5000;

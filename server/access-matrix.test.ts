@@ -279,6 +279,10 @@ const MATRIX: Record<string, Line> = {
       body: { method: 'card', amountCents: 100, receivedOn: '2026-01-05' },
     }),
   },
+  'POST /api/v1/payments/{id}/allocate': {
+    access: 'records',
+    request: () => ({ ...id, body: { allocations: [{ invoiceId: NOWHERE, amountCents: 100 }] } }),
+  },
   'GET /api/v1/payments/balance/invoice/{id}': { access: 'records', request: () => id },
   'GET /api/v1/payments/balance/client/{id}': { access: 'records', request: () => id },
   'GET /api/v1/till': { access: 'records' },

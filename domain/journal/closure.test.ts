@@ -67,6 +67,19 @@ describe('closure arithmetic', () => {
     ]);
   });
 
+  it('counts a credit put on a later invoice as an entry, never as money taken', () => {
+    const credit: JournalContent = {
+      kind: 'credit_allocated',
+      paymentId: ID,
+      clientId: ID,
+      isB2c: true,
+      allocations: [{ invoiceId: ID, number: 'F-2026-00002', amountCents: 2_911 }],
+    };
+    const totals = sumEntries([...day, credit]);
+    expect(totals).toEqual({ ...sumEntries(day), entryCount: day.length + 1 });
+    expect(totals.paymentsTotalCents).toBe(6_000);
+  });
+
   it('makes a month of its days what the month’s entries make at once', () => {
     const second = [invoice('invoice', 24_000), payment('cash', 1_000)];
     expect(addTotals([sumEntries(day), sumEntries(second)])).toEqual(

@@ -246,6 +246,28 @@ describe('the FEC', () => {
     expectBalanced(lines);
   });
 
+  it('writes no line for a credit put on a later invoice: the money came in with its payment', () => {
+    const id = '00000000-0000-4000-8000-0000000000c1';
+    const credit: JournalContent = {
+      kind: 'credit_allocated',
+      paymentId: id,
+      clientId: id,
+      isB2c: true,
+      allocations: [{ invoiceId: id, number: 'F-2026-00002', amountCents: 2_911 }],
+    };
+    const lines = buildFecLines(
+      [
+        { entry: entry(1), content: creditNote },
+        { entry: entry(2), content: credit },
+      ],
+      DEFAULT_ACCOUNTING,
+      () => 'x',
+    );
+    expect(lines.length).toBeGreaterThan(0);
+    expect(new Set(lines.map((line) => line.EcritureNum))).toEqual(new Set(['1']));
+    expectBalanced(lines);
+  });
+
   it('gives accounting settings saved before the deposit and till accounts their defaults', () => {
     const {
       depositAccount: _,

@@ -19,6 +19,7 @@ export const JOURNAL_ENTRY_KINDS = [
   'cash_movement',
   'till_counted',
   'closure',
+  'credit_allocated',
 ] as const;
 export type JournalEntryKind = (typeof JOURNAL_ENTRY_KINDS)[number];
 
@@ -30,6 +31,7 @@ export const JOURNAL_ENTRY_KIND_LABELS: Record<JournalEntryKind, string> = {
   cash_movement: 'Mouvement de caisse',
   till_counted: 'Comptage de caisse',
   closure: 'Clôture',
+  credit_allocated: 'Affectation d’un crédit',
 };
 
 export const CLOSURE_LEVELS = ['day', 'month', 'year'] as const;
@@ -98,6 +100,19 @@ export const PaymentContentSchema = z.object({
   allocations: z.array(PaymentAllocationContentSchema),
   refundsPaymentId: IdSchema.nullable(),
   tillSessionId: IdSchema.nullable(),
+});
+
+/**
+ * A payment's credit (what it left unallocated) put on later invoices of its client: no money
+ * changes hands, so closures and the FEC count nothing for it; the balances it changes are
+ * the invoices' (decision 0018).
+ */
+export const CreditAllocatedContentSchema = z.object({
+  kind: z.literal('credit_allocated'),
+  paymentId: IdSchema,
+  clientId: IdSchema,
+  isB2c: z.boolean(),
+  allocations: z.array(PaymentAllocationContentSchema).min(1),
 });
 
 export const TillOpenedContentSchema = z.object({
@@ -177,6 +192,7 @@ export const JournalContentSchema = z.discriminatedUnion('kind', [
   CashMovementContentSchema,
   TillCountedContentSchema,
   ClosureContentSchema,
+  CreditAllocatedContentSchema,
 ]);
 export type JournalContent = z.infer<typeof JournalContentSchema>;
 export type JournalContentOf<K extends JournalEntryKind> = Extract<JournalContent, { kind: K }>;

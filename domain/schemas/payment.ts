@@ -123,6 +123,18 @@ export const RefundCreateSchema = z.object({
 });
 export type RefundCreate = z.input<typeof RefundCreateSchema>;
 
+/** A payment's credit (what it left unallocated) put on issued invoices of its client. */
+export const CreditAllocateSchema = z.object({
+  allocations: z
+    .array(z.object({ invoiceId: IdSchema, amountCents: PositiveCents }))
+    .min(1, { error: 'Indiquez au moins une facture.' })
+    .max(50)
+    .refine((lines) => new Set(lines.map((line) => line.invoiceId)).size === lines.length, {
+      error: 'Une facture est affectée deux fois.',
+    }),
+});
+export type CreditAllocate = z.input<typeof CreditAllocateSchema>;
+
 export const PaymentListQuerySchema = z
   .object({
     invoiceId: IdSchema.optional(),

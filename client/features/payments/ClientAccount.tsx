@@ -7,6 +7,7 @@ import { Button } from '../../ui/Button';
 import { Badge, ErrorMessage, Spinner } from '../../ui/Feedback';
 import { Table } from '../../ui/Table';
 import { ClientPayments } from './ClientPayments';
+import { CreditDialog } from './CreditDialog';
 import { PaymentDialog } from './PaymentDialog';
 import { getClientBalance } from './payments.api';
 import { createReads } from './payments.live';
@@ -15,7 +16,8 @@ import './payments.css';
 /**
  * « Compte client »: the open invoices with what each still asks, what is overdue, the credit;
  * « Encaisser » takes one payment over the invoices ticked (all, unless unticked), the oldest
- * first. Live: a payment taken at another counter updates it.
+ * first; « Utiliser le crédit » puts the client's credit on them (CreditDialog). Live: a payment
+ * taken at another counter updates it.
  */
 export function ClientAccount(props: { clientId: string; canPay: boolean }) {
   const [reads, readAgain] = createReads();
@@ -57,6 +59,9 @@ function AccountBody(props: { balance: ClientBalance; canPay: boolean }) {
   // Unticked rather than ticked: an invoice issued while the page is open comes in ticked.
   const [unticked, setUnticked] = createSignal<ReadonlySet<string>>(new Set());
   const [isPaying, setPaying] = createSignal(false);
+  const [isUsingCredit, setUsingCredit] = createSignal(false);
+  const canUseCredit = () =>
+    props.canPay && props.balance.creditCents > 0 && props.balance.invoices.length > 0;
   const ticked = () =>
     props.balance.invoices.filter((invoice) => !unticked().has(invoice.invoiceId));
   function toggle(id: string, isTicked: boolean) {
@@ -69,15 +74,20 @@ function AccountBody(props: { balance: ClientBalance; canPay: boolean }) {
     <>
       <div class="section-header">
         <h2 id="client-account-title">Compte client</h2>
-        <Show when={props.canPay}>
-          <Button variant="primary" onClick={() => setPaying(true)}>
-            Encaisser
-            <Show when={ticked().length > 0}>
-              {' '}
-              ({ticked().length} facture{ticked().length > 1 ? 's' : ''})
-            </Show>
-          </Button>
-        </Show>
+        <div class="header-actions">
+          <Show when={canUseCredit()}>
+            <Button onClick={() => setUsingCredit(true)}>Utiliser le crédit</Button>
+          </Show>
+          <Show when={props.canPay}>
+            <Button variant="primary" onClick={() => setPaying(true)}>
+              Encaisser
+              <Show when={ticked().length > 0}>
+                {' '}
+                ({ticked().length} facture{ticked().length > 1 ? 's' : ''})
+              </Show>
+            </Button>
+          </Show>
+        </div>
       </div>
       <dl class="payments-figures account-figures">
         <div class="payments-due">
@@ -146,6 +156,13 @@ function AccountBody(props: { balance: ClientBalance; canPay: boolean }) {
         onClose={() => setPaying(false)}
         clientId={props.balance.clientId}
         invoices={ticked()}
+      />
+      <CreditDialog
+        open={isUsingCredit()}
+        onClose={() => setUsingCredit(false)}
+        clientId={props.balance.clientId}
+        creditCents={props.balance.creditCents}
+        invoices={props.balance.invoices}
       />
     </>
   );

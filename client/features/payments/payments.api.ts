@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type {
   CashMovementCreateSchema,
+  CreditAllocate,
   PaymentCreate,
   RefundCreate,
   TillCountSchema,
@@ -40,6 +41,10 @@ export const createPayment = liveAction('payment-create', (input: PaymentCreate)
 );
 export const refundPayment = liveAction('payment-refund', (id: string, input: RefundCreate) =>
   call(api.payments[':id'].refund.$post({ param: { id }, json: input })),
+);
+/** A payment's credit put on later invoices of its client: no money moves. */
+export const allocateCredit = liveAction('credit-allocate', (id: string, input: CreditAllocate) =>
+  call(api.payments[':id'].allocate.$post({ param: { id }, json: input })),
 );
 export const openTill = liveAction('till-open', (input: z.input<typeof TillOpenSchema>) =>
   call(api.till.open.$post({ json: input })),

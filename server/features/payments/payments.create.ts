@@ -31,9 +31,14 @@ import { recordTill, takeOpenTill } from './payments.till';
  */
 
 type PaymentInput = z.output<typeof PaymentCreateSchema>;
+/** What the invoice checks read: a payment's, or a credit's put on invoices (payments.allocate.ts). */
+type AllocationInput = Pick<PaymentInput, 'clientId' | 'allocations'>;
 
 /** Each allocated invoice: found, issued, an invoice or a deposit, of the one customer. */
-function checkInvoices(input: PaymentInput, found: readonly InvoiceBalanceRow[]): string | null {
+export function checkInvoices(
+  input: AllocationInput,
+  found: readonly InvoiceBalanceRow[],
+): string | null {
   const byId = new Map(found.map((row) => [row.id, row]));
   let clientId: string | null | undefined;
   for (const [index, line] of input.allocations.entries()) {
@@ -67,7 +72,7 @@ function checkInvoices(input: PaymentInput, found: readonly InvoiceBalanceRow[])
 }
 
 /** 409 `payment_exceeds_balance` on the first allocation above what is left on its invoice. */
-function checkBalances(input: PaymentInput, found: readonly InvoiceBalanceRow[]): void {
+export function checkBalances(input: AllocationInput, found: readonly InvoiceBalanceRow[]): void {
   for (const line of input.allocations) {
     const invoice = found.find((row) => row.id === line.invoiceId)!;
     const balanceCents = invoice.duePayableCents - invoice.creditedCents - invoice.paidCents;
@@ -115,9 +120,10 @@ export async function recordPayment(
   record: RecordChange,
   id: string,
   tillSessionId: string | null,
+  action: 'created' | 'updated' = 'created',
 ): Promise<Payment> {
   const [payment] = await toPayments(tx, [(await selectPaymentById(tx, id))!]);
-  record({ entity: 'payment', action: 'created', id, data: payment! });
+  record({ entity: 'payment', action, id, data: payment! });
   if (tillSessionId) await recordTill(tx, record, tillSessionId, 'updated');
   return payment!;
 }

@@ -36,6 +36,15 @@ export async function insertPayment(
     .values(allocations.map((line) => ({ paymentId: values.id!, ...line })));
 }
 
+/** Allocations added later to a stored payment: its credit put on invoices. */
+export async function insertAllocations(
+  tx: Tx,
+  paymentId: string,
+  allocations: readonly { invoiceId: string; amountCents: number }[],
+): Promise<void> {
+  await tx.insert(paymentAllocations).values(allocations.map((line) => ({ paymentId, ...line })));
+}
+
 async function selectPayments(db: Executor, where: SQL | undefined): Promise<PaymentRow[]> {
   // Newest first: the journal's seq is the commit order, unique, whatever the clock says.
   return db.select().from(payments).where(where).orderBy(desc(payments.journalSeq));

@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { IdParamSchema } from '../../../domain/schemas/common';
 import {
   ClientBalanceSchema,
+  CreditAllocateSchema,
   InvoiceBalanceSchema,
   PaymentCreateSchema,
   PaymentListQuerySchema,
@@ -17,6 +18,7 @@ import {
   requireActor,
 } from '../../http/router';
 import {
+  allocateCredit,
   createPayment,
   getClientBalance,
   getInvoiceBalance,
@@ -75,6 +77,24 @@ export function paymentsRoutes(deps: Deps) {
       async (c) => {
         const { id } = c.req.valid('param');
         return c.json(await refundPayment(deps, requireActor(c), id, c.req.valid('json')), 201);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/{id}/allocate',
+        tags: ['payments'],
+        description:
+          'Puts what a payment left unallocated (its credit, refunds taken off) on issued invoices of its client: 409 `allocation_exceeds_credit` (with `unallocatedCents`) beyond it, 409 `payment_exceeds_balance` beyond an invoice’s balance, 400 for another client’s invoice or one this payment already settles. No money moves: one `credit_allocated` journal entry, dated today (409 `period_closed` once today is closed).',
+        request: { params: IdParamSchema, ...jsonBody(CreditAllocateSchema) },
+        responses: {
+          200: jsonContent(PaymentSchema, 'The payment, with its new allocations'),
+          ...errorResponses(400, 401, 403, 404, 409),
+        },
+      }),
+      async (c) => {
+        const { id } = c.req.valid('param');
+        return c.json(await allocateCredit(deps, requireActor(c), id, c.req.valid('json')), 200);
       },
     )
     .openapi(

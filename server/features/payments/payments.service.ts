@@ -97,6 +97,7 @@ export async function getClientBalance(
   };
 }
 
+export { allocateCredit } from './payments.allocate';
 export { createPayment } from './payments.create';
 export { refundPayment } from './payments.refund';
 export { countTill, getOpenTill, moveCash, openTill } from './payments.till';
