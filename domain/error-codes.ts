@@ -29,6 +29,8 @@ export const ERROR_STATUS = {
   signature_stale: 409,
   quote_not_accepted: 409,
   quote_already_ordered: 409,
+  /** The online approval page showed another revision than the one decided on (issue 14). */
+  quote_revision_changed: 409,
   invoice_locked: 409,
   invoice_exists: 409,
   invoice_not_issued: 409,
@@ -88,6 +90,8 @@ export const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   quote_not_accepted:
     'Seul un devis accepté, en tout ou en partie, devient un ordre de réparation.',
   quote_already_ordered: 'Ce devis a déjà son ordre de réparation.',
+  quote_revision_changed:
+    'Le devis a changé depuis son affichage : rechargez la page et relisez-le avant de répondre.',
   invoice_locked: 'Cette facture est émise : elle ne se modifie plus, corrigez-la par un avoir.',
   invoice_exists: 'Une facture existe déjà pour cet élément.',
   invoice_not_issued: 'Cette facture n’est pas encore émise.',
