@@ -63,6 +63,16 @@ describe('decideReminder', () => {
       reason: 'no_email',
     });
     expect(decideReminder(input({ client: null }))).toMatchObject({ reason: 'no_client' });
+    const archived = '2026-11-30T10:00:00.000Z';
+    expect(decideReminder(input({ vehicle: { archivedAt: archived } }))).toMatchObject({
+      reason: 'archived',
+    });
+    expect(decideReminder(input({ client: { ...client, archivedAt: archived } }))).toMatchObject({
+      reason: 'archived',
+    });
+    expect(decideReminder(input({ vehicle: { archivedAt: null } }))).toMatchObject({
+      action: 'send',
+    });
     const sent = new Set([buildReminderKey(ALERT_ID, '2027-01-15')]);
     expect(decideReminder(input({ isAlreadySent: (key) => sent.has(key) }))).toMatchObject({
       reason: 'already_sent',

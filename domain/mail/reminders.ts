@@ -18,11 +18,19 @@ export const REMINDER_TEMPLATE_BY_ALERT: Partial<Record<AlertKind, TemplateKind>
 };
 
 export type ReminderAlert = Pick<Alert, 'id' | 'kind' | 'status' | 'dueDate'>;
-export type ReminderClient = { consentReminders: boolean; email: string | null; name: string };
+export type ReminderClient = {
+  consentReminders: boolean;
+  email: string | null;
+  name: string;
+  archivedAt?: string | null;
+};
+/** The alert's vehicle, when it has one: a vehicle archived (sold, scrapped) gets no reminder. */
+export type ReminderVehicle = { archivedAt: string | null };
 
 export type ReminderInput = {
   alert: ReminderAlert;
   client: ReminderClient | null;
+  vehicle?: ReminderVehicle | null;
   rules: ReminderRules;
   now: Date;
   /** Whether a message with this dedupe key was already queued (the outbox's unique key). */
@@ -33,6 +41,7 @@ export type NeverReason =
   | 'not_a_reminder'
   | 'alert_resolved'
   | 'no_client'
+  | 'archived'
   | 'no_consent'
   | 'no_email'
   | 'already_sent';
@@ -114,6 +123,8 @@ export function decideReminder(input: ReminderInput): ReminderDecision {
   if (!template) return { action: 'never', reason: 'not_a_reminder' };
   if (alert.status === 'resolved') return { action: 'never', reason: 'alert_resolved' };
   if (!client) return { action: 'never', reason: 'no_client' };
+  if (client.archivedAt || input.vehicle?.archivedAt)
+    return { action: 'never', reason: 'archived' };
   if (!client.consentReminders) return { action: 'never', reason: 'no_consent' };
   if (!client.email?.trim()) return { action: 'never', reason: 'no_email' };
   const dedupeKey = buildReminderKey(alert.id, alert.dueDate);
