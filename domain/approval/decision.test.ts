@@ -5,6 +5,7 @@ import { buildJob, buildQuote, testId } from '../testing/records';
 import {
   type ApprovalResult,
   applyDecision,
+  canonicalDecision,
   canonicalQuoteRevision,
   hashQuoteRevision,
 } from './decision';
@@ -130,6 +131,14 @@ describe('applyDecision', () => {
     expect(lastDay.ok).toBe(true);
   });
 
+  it('says the quote is decided before looking at the lines named', () => {
+    const result = decide(
+      { choice: 'accept_lines', ...accept, bonPourAccord: true, acceptedLineIds: [testId(999)] },
+      sentQuote({ status: 'partially_accepted' }),
+    );
+    expect(!result.ok && result.refusal.code).toBe('invalid_transition');
+  });
+
   it('says no when the page showed another revision', () => {
     const result = decide({
       choice: 'accept_all',
@@ -199,6 +208,20 @@ describe('ApprovalDecisionSchema', () => {
     expect(messages({ ...accept })).toEqual([
       'Choisissez d’accepter, d’accepter en partie ou de refuser le devis.',
     ]);
+  });
+});
+
+describe('canonicalDecision', () => {
+  it('matches a replay whatever the order of the lines, and nothing else', () => {
+    const parse = (input: ApprovalDecisionInput) => ApprovalDecisionSchema.parse(input);
+    const lines = { choice: 'accept_lines', ...accept, bonPourAccord: true } as const;
+    const first = canonicalDecision(parse({ ...lines, acceptedLineIds: [LINE_A, LINE_C] }));
+    expect(canonicalDecision(parse({ ...lines, acceptedLineIds: [LINE_C, LINE_A] }))).toBe(first);
+    expect(canonicalDecision(parse({ ...lines, acceptedLineIds: [LINE_A] }))).not.toBe(first);
+    const refusal = { choice: 'refuse', revisionHash: HASH, signerName: 'Jean Martin' } as const;
+    expect(canonicalDecision(parse({ ...refusal, reason: 'Trop cher' }))).not.toBe(
+      canonicalDecision(parse({ ...refusal, reason: 'Plus tard' })),
+    );
   });
 });
 

@@ -96,6 +96,18 @@ export type ApprovalOutcome = {
   acceptedExclVatCents: number | null;
 };
 
+/**
+ * One text per decision, signature included, for the idempotent endpoint: the same request
+ * replayed matches the stored one (answer with the recorded outcome), another one does not.
+ */
+export function canonicalDecision(decision: ApprovalDecision): string {
+  return canonicalize(
+    decision.choice === 'accept_lines'
+      ? { ...decision, acceptedLineIds: [...decision.acceptedLineIds].sort() }
+      : decision,
+  );
+}
+
 export type ApprovalResult =
   | { ok: true; outcome: ApprovalOutcome }
   | { ok: false; refusal: AppError<RefusalCode | 'validation_failed'> };
@@ -121,28 +133,30 @@ export function applyDecision(
 ): ApprovalResult {
   const lines = quote.jobs.flatMap((job) => job.lines);
   const lineIds = lines.map((line) => line.id);
-  let status: ApprovalOutcome['status'];
-  let accepted: Set<string>;
-  if (decision.choice === 'refuse') {
-    status = 'refused';
-    accepted = new Set();
-  } else if (decision.choice === 'accept_all') {
-    status = 'accepted';
-    accepted = new Set(lineIds);
-  } else {
-    accepted = new Set(decision.acceptedLineIds);
-    if (decision.acceptedLineIds.some((id) => !lineIds.includes(id))) {
-      const message = 'Ces lignes ne sont pas sur ce devis.';
-      return refuse(
-        new AppError('validation_failed', message, [
-          { path: ['acceptedLineIds'], code: 'custom', message },
-        ]),
-      );
-    }
-    status = accepted.size === lineIds.length ? 'accepted' : 'partially_accepted';
-  }
+  const accepted = new Set(
+    decision.choice === 'refuse'
+      ? []
+      : decision.choice === 'accept_all'
+        ? lineIds
+        : decision.acceptedLineIds,
+  );
+  const status: ApprovalOutcome['status'] =
+    decision.choice === 'refuse'
+      ? 'refused'
+      : lineIds.every((id) => accepted.has(id))
+        ? 'accepted'
+        : 'partially_accepted';
+  // The quote's state first: a decided quote says so, whatever lines the request names.
   const blocked = checkTransition(quote, status, context.today);
   if (blocked) return refuse(blocked);
+  if ([...accepted].some((id) => !lineIds.includes(id))) {
+    const message = 'Ces lignes ne sont pas sur ce devis.';
+    return refuse(
+      new AppError('validation_failed', message, [
+        { path: ['acceptedLineIds'], code: 'custom', message },
+      ]),
+    );
+  }
   if (quote.validUntil < context.today) {
     return refuse(
       new AppError(

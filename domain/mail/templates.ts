@@ -152,7 +152,7 @@ export function renderTemplate(
   const garage = options.garageName ?? values.garage;
   const footer = [garage, options.garagePhone ?? values.telephone_garage, options.garageAddress];
   const signature = footer.filter((part): part is string => Boolean(part)).join(' — ');
-  if (signature) textParts.push(`--\n${signature}`);
+  if (signature) textParts.push(`-- \n${signature}`);
   if (options.unsubscribeUrl) {
     textParts.push(`Pour ne plus recevoir ces rappels : ${options.unsubscribeUrl}`);
   }
