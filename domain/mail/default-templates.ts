@@ -1,4 +1,4 @@
-import type { MailTemplate, TemplateKind } from '../schemas/mail';
+import type { MailTemplate, TemplateKind, TemplateValues } from '../schemas/mail';
 
 /**
  * The templates a new garage starts with; the settings let an admin rewrite each one. The quote's
@@ -72,4 +72,20 @@ export const DEFAULT_TEMPLATES: Record<TemplateKind, MailTemplate> = {
       '{{garage}} — {{telephone_garage}}',
     ].join('\n'),
   },
+};
+
+/** What the settings' preview fills the placeholders with. */
+export const SAMPLE_VALUES: Required<TemplateValues> = {
+  nom: 'Mme Camille Durand',
+  vehicule: 'Peugeot 208',
+  immatriculation: 'AB-123-CD',
+  echeance: '15/01/2027',
+  travaux: 'Pneus avant ; balais d’essuie-glace',
+  numero_devis: 'DEV-2026-00042',
+  montant_ttc: '456,78 €',
+  validite: '31/12/2026',
+  message: 'Suite à votre passage, voici le devis dont nous avons parlé.',
+  lien: 'https://garage.example/devis/exemple',
+  garage: 'Garage du Centre',
+  telephone_garage: '01 23 45 67 89',
 };

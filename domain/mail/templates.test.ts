@@ -6,9 +6,14 @@ import {
   TEMPLATE_KINDS,
   type TemplateValues,
 } from '../schemas/mail';
-import { DEFAULT_TEMPLATES } from './default-templates';
+import { DEFAULT_TEMPLATES, SAMPLE_VALUES } from './default-templates';
 import { escapeHtml } from './html-layout';
-import { checkTemplate, parseTemplate, renderTemplate } from './templates';
+import {
+  CheckedMailTemplateSchema,
+  checkTemplate,
+  parseTemplate,
+  renderTemplate,
+} from './templates';
 
 const RUNS = { seed: 20_261_214, numRuns: 300 };
 const UNSUBSCRIBE = 'https://garage.example/desinscription/abc';
@@ -80,6 +85,27 @@ describe('checkTemplate', () => {
     expect(issue?.message).toBe(
       '« {{nom.x}} » n’est pas un champ valide : écrivez un nom entre accolades, par exemple {{nom}}.',
     );
+  });
+
+  it('gives the form every placeholder problem as a field error, with the shape’s', () => {
+    const result = CheckedMailTemplateSchema.safeParse({
+      kind: 'service_reminder',
+      subject: 'Entretien {{numero_devis}}',
+      body: 'Bonjour {{inconnu}}',
+    });
+    expect(result.error?.issues.map((issue) => issue.path)).toEqual([['subject'], ['body']]);
+    const valid = CheckedMailTemplateSchema.safeParse(DEFAULT_TEMPLATES.service_reminder);
+    expect(valid.success).toBe(true);
+  });
+
+  it('previews every default template with the sample values', () => {
+    for (const kind of TEMPLATE_KINDS) {
+      const mail = renderTemplate(DEFAULT_TEMPLATES[kind], SAMPLE_VALUES, {
+        unsubscribeUrl: UNSUBSCRIBE,
+      });
+      expect(mail.text).toContain('Mme Camille Durand');
+      expect(mail.text).not.toContain('{{');
+    }
   });
 
   it('the schema refuses a subject over two lines and an empty body', () => {

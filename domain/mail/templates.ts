@@ -2,6 +2,7 @@ import {
   ALLOWED_PLACEHOLDERS,
   isReminderTemplate,
   type MailTemplate,
+  MailTemplateSchema,
   PLACEHOLDER_LABELS,
   type Placeholder,
   type TemplateKind,
@@ -98,6 +99,16 @@ export function checkTemplate(template: MailTemplate): TemplateIssue[] {
     ...checkField(template.kind, 'body', template.body),
   ];
 }
+
+/**
+ * The settings form's and the server's one schema for a template: its shape, then every
+ * placeholder problem as a field error (`subject` or `body`), all at once.
+ */
+export const CheckedMailTemplateSchema = MailTemplateSchema.superRefine((template, context) => {
+  for (const issue of checkTemplate(template)) {
+    context.addIssue({ code: 'custom', path: [issue.field], message: issue.message });
+  }
+});
 
 export type RenderOptions = HtmlLayout;
 export type RenderedMail = { subject: string; text: string; html: string };
