@@ -229,4 +229,16 @@ describe('renderTemplate, property', () => {
       RUNS,
     );
   });
+
+  it('checks any text without throwing, and accepts none with a stray {{', () => {
+    fc.assert(
+      fc.property(kindArb, fc.string({ maxLength: 80 }), (kind, body) => {
+        const issues = checkTemplate({ kind, subject: 'S', body });
+        const { tokens } = parseTemplate(body);
+        const hasStrayBraces = tokens.some((t) => t.type === 'text' && t.value.includes('{{'));
+        if (hasStrayBraces) expect(issues.length).toBeGreaterThan(0);
+      }),
+      RUNS,
+    );
+  });
 });
