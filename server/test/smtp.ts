@@ -25,6 +25,8 @@ export async function startSmtpServer() {
       // Plain SMTP on loopback: no self-signed STARTTLS for nodemailer to refuse.
       disabledCommands: ['STARTTLS', 'AUTH'],
       logger: false,
+      // Down means down: the worker's kept-open connection is cut, not waited for.
+      closeTimeout: 100,
       onRcptTo: (_address, _session, callback) =>
         callback(state.isRefusing ? refusal('Boîte pleine, réessayez plus tard', 451) : null),
       onData: (stream, _session, callback) => {

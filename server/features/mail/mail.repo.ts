@@ -136,6 +136,16 @@ export async function markAttemptFailed(
     .where(stillClaimed(message));
 }
 
+/** Claimed but not tried (the worker is stopping): back in the queue, the attempt not counted. */
+export async function releaseClaims(db: Executor, messages: ClaimedMessage[], at: Date) {
+  for (const message of messages) {
+    await db
+      .update(outboxMessages)
+      .set({ status: 'queued', attempts: message.attempts - 1, nextAttemptAt: at })
+      .where(stillClaimed(message));
+  }
+}
+
 /** A failed message queued again, with a fresh count of attempts. */
 export async function requeueFailed(db: Executor, id: string, at: Date, status: OutboxStatus) {
   const [row] = await db

@@ -6,6 +6,7 @@ import {
   claimDueMessages,
   markAttemptFailed,
   markSent,
+  releaseClaims,
   releaseHeld,
 } from './mail.repo';
 import { isMailConfigured } from './mail.service';
@@ -91,9 +92,12 @@ export function createMailWorker(log: Logger) {
         claimDueMessages(tx, at, new Date(at.getTime() + MAIL_WORKER.leaseMs), MAIL_WORKER.batch),
       );
       if (claimed.length === 0) return;
-      for (const message of claimed) {
-        // Stopping between two messages: the rest are claimed again after their lease.
-        if (isStopped) return;
+      for (const [index, message] of claimed.entries()) {
+        if (isStopped) {
+          // Stopping between two messages: the rest go back to the queue for the next start.
+          await releaseClaims(active.db, claimed.slice(index), active.now());
+          return;
+        }
         await deliver(active, message);
       }
     }
@@ -137,8 +141,11 @@ export function createMailWorker(log: Logger) {
       if (!isMailConfigured(started)) return;
       deps = started;
       isStopped = false;
+      // One kept-open connection: a batch of reminders does not reconnect for each message.
       transport = nodemailer.createTransport({
         url: started.env.SMTP_URL,
+        pool: true,
+        maxConnections: 1,
         connectionTimeout: MAIL_WORKER.connectionTimeoutMs,
         greetingTimeout: MAIL_WORKER.connectionTimeoutMs,
         socketTimeout: MAIL_WORKER.socketTimeoutMs,
