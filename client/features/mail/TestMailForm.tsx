@@ -31,6 +31,7 @@ export function TestMailForm(props: { onSent: () => void }) {
           ? 'Message de test gardé dans la file : le courriel n’est pas configuré.'
           : `Message de test en cours d’envoi à ${queued.to}.`,
       );
+      setTo('');
       props.onSent();
     } catch (caught) {
       setError(fieldErrors(caught).to ?? errorMessage(caught));
