@@ -138,7 +138,10 @@ export function createMailWorker(log: Logger) {
   return {
     port,
     async start(started: Deps): Promise<void> {
-      if (!isMailConfigured(started)) return;
+      if (!isMailConfigured(started)) {
+        log.info('e-mail not configured (SMTP_URL): messages are kept in the outbox, unsent');
+        return;
+      }
       deps = started;
       isStopped = false;
       // One kept-open connection: a batch of reminders does not reconnect for each message.
