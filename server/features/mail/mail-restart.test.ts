@@ -123,3 +123,39 @@ describe.each(ENGINES)('the outbox across a restart on %s', (engine) => {
     }, WAIT);
   }, 30_000);
 });
+
+describe('two instances on one PostgreSQL database', () => {
+  it('share the outbox: every message is sent once, by one of them', async () => {
+    const smtp = await startSmtpServer();
+    const database = await createTestDatabase();
+    const env = { SMTP_URL: smtp.url, MAIL_FROM: 'garage@garage.test', DATABASE_URL: database.url };
+    const first = await startTestServer('postgres', env);
+    const second = await startTestServer('postgres', env);
+    try {
+      await first.deps.db.transaction(async (tx) => {
+        for (let index = 0; index < COUNT; index += 1) {
+          await queueMail(tx, first.deps, {
+            kind: 'reminder',
+            to: `client${index}@exemple.fr`,
+            subject: `Rappel ${index}`,
+            text: 'x',
+          });
+        }
+      });
+      first.deps.mail.wake();
+      second.deps.mail.wake();
+      await smtp.waitForMessages(COUNT, WAIT.timeout);
+      await vi.waitFor(async () => {
+        expect(await countByStatus(first)).toEqual({ sent: COUNT });
+      }, WAIT);
+      const ids = smtp.received.map((mail) => mail.messageId);
+      expect(new Set(ids).size).toBe(COUNT);
+      expect(ids).toHaveLength(COUNT);
+    } finally {
+      await second.close();
+      await first.close();
+      await smtp.stop();
+      await database.drop();
+    }
+  }, 60_000);
+});
