@@ -165,6 +165,13 @@ const MATRIX: Record<string, Line> = {
     access: 'admin',
     request: () => ({ ...id, body: { mode: 'workshop' } }),
   },
+  'GET /api/v1/outbox': { access: 'admin' },
+  'POST /api/v1/outbox/test': {
+    access: 'admin',
+    request: () => ({ body: { to: 'matrice@garage.test' } }),
+  },
+  // Nothing to retry: the admin's 404 is still past the access check.
+  'POST /api/v1/outbox/{id}/retry': { access: 'admin', request: () => id },
   'GET /api/v1/repair-orders': { access: 'records' },
   'POST /api/v1/repair-orders': {
     access: 'records',

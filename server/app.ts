@@ -19,6 +19,7 @@ import { exportsRoutes } from './features/exports/exports.routes';
 import { healthRoutes } from './features/health/health.routes';
 import { invoicesRoutes } from './features/invoices/invoices.routes';
 import { closuresRoutes, journalRoutes } from './features/journal/journal.routes';
+import { outboxRoutes } from './features/mail/mail.routes';
 import { paymentsRoutes, tillRoutes } from './features/payments/payments.routes';
 import { quotesRoutes } from './features/quotes/quotes.routes';
 import { repairOrdersRoutes, workshopRoutes } from './features/repair-orders/repair-orders.routes';
@@ -87,6 +88,7 @@ function apiRoutes(deps: Deps, authState: AuthState) {
     .route('/search', searchRoutes(deps))
     .route('/settings', settingsRoutes(deps))
     .route('/display-tokens', displayTokensRoutes(deps))
+    .route('/outbox', outboxRoutes(deps))
     .route('/alerts', alertsRoutes(deps))
     .route('/alert-rules', alertRulesRoutes(deps))
     .route('/dashboard', dashboardRoutes(deps))

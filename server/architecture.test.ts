@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 const FEATURE_ORDER = [
   'changes',
   'settings',
+  'mail',
   'staff',
   'display-tokens',
   'auth',
@@ -51,8 +52,8 @@ const ABOVE = [
   'server/jobs/',
 ];
 
-/** What the layers above may import of a feature: its service, its routes, its publisher. */
-const FEATURE_FACES = /^server\/features\/([^/]+)\/\1\.(service|routes|publisher)\.ts$/;
+/** What the layers above may import of a feature: its service, its routes, its publisher, its worker. */
+const FEATURE_FACES = /^server\/features\/([^/]+)\/\1\.(service|routes|publisher|worker)\.ts$/;
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 

@@ -58,6 +58,12 @@ export type Hooks = {
   ) => Promise<void>;
 };
 
+/** The mail worker, as services see it (docs/decisions/0019-outbox.md). */
+export type MailPort = {
+  /** Call after the commit that queued mail: the worker looks for due messages at once. */
+  wake: () => void;
+};
+
 export type Deps = {
   env: Env;
   db: Db;
@@ -65,6 +71,7 @@ export type Deps = {
   log: Logger;
   realtime: RealtimePort;
   jobs: JobsPort;
+  mail: MailPort;
   hooks: Hooks;
   /** Signs the journal's entries (decision 0018). */
   journalKey: JournalKey;

@@ -17,6 +17,15 @@ describe('configuration from the environment', () => {
     expect(parseEnv({ TRUST_PROXY: '2' }).TRUST_PROXY).toBe(2);
   });
 
+  it('reads the mail server with its sender address, both optional', () => {
+    expect(parseEnv({}).SMTP_URL).toBeUndefined();
+    const env = parseEnv({ SMTP_URL: 'smtps://u:p@smtp.garage.fr:465', MAIL_FROM: 'g@garage.fr' });
+    expect(env).toMatchObject({
+      SMTP_URL: 'smtps://u:p@smtp.garage.fr:465',
+      MAIL_FROM: 'g@garage.fr',
+    });
+  });
+
   it('reads flags and numbers, and treats empty values as unset', () => {
     const env = parseEnv({ PORT: '8080', DEMO_DATA: 'off', LOG_LEVEL: 'debug', DATABASE_URL: '' });
     expect(env).toMatchObject({ PORT: 8080, DEMO_DATA: false, LOG_LEVEL: 'debug' });
@@ -32,6 +41,9 @@ describe('configuration from the environment', () => {
     [{ ADMIN_EMAIL: 'pas-un-email', ADMIN_PASSWORD: 'un-long-mot-de-passe' }, 'ADMIN_EMAIL'],
     [{ MULTI_INSTANCE: 'on' }, 'MULTI_INSTANCE'],
     [{ TRUST_PROXY: 'nginx' }, 'TRUST_PROXY'],
+    [{ SMTP_URL: 'http://smtp.garage.fr' }, 'SMTP_URL'],
+    [{ SMTP_URL: 'smtp://smtp.garage.fr:587' }, 'MAIL_FROM'],
+    [{ SMTP_URL: 'smtps://smtp.garage.fr', MAIL_FROM: 'garage' }, 'MAIL_FROM'],
   ])('stops with a one-line message naming the bad variable (%o)', (source, name) => {
     expect(() => parseEnv(source)).toThrow(new RegExp(`^Invalid configuration — .*${name}`));
     try {

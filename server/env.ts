@@ -64,12 +64,25 @@ const EnvSchema = z
       .string()
       .refine(isEd25519PrivateKey, { error: 'expected an Ed25519 private key (PEM or base64 DER)' })
       .optional(),
+    /**
+     * The mail server (smtp:// or smtps://user:password@host:port). Unset, e-mail is "not
+     * configured": messages stay held in the outbox for an admin to read (decision 0019).
+     */
+    SMTP_URL: z
+      .url({ protocol: /^smtps?$/, error: 'expected smtp://host:port or smtps://host:port' })
+      .optional(),
+    /** The sender address of every message; required with SMTP_URL. */
+    MAIL_FROM: z.email().optional(),
     /** Where the built client lives; the server serves it with a fallback to index.html. */
     CLIENT_DIR: z.string().min(1).default('./dist/client'),
   })
   .refine((env) => Boolean(env.ADMIN_EMAIL) === Boolean(env.ADMIN_PASSWORD), {
     path: ['ADMIN_PASSWORD'],
     message: 'ADMIN_EMAIL and ADMIN_PASSWORD go together',
+  })
+  .refine((env) => !env.SMTP_URL || Boolean(env.MAIL_FROM), {
+    path: ['MAIL_FROM'],
+    message: 'required with SMTP_URL (the sender address)',
   })
   .refine((env) => !env.MULTI_INSTANCE || Boolean(env.DATABASE_URL), {
     path: ['MULTI_INSTANCE'],

@@ -27,6 +27,7 @@ import {
   type DashboardPublisher,
 } from './features/dashboard/dashboard.publisher';
 import { compactDashboard, computeDashboard } from './features/dashboard/dashboard.service';
+import { createMailWorker } from './features/mail/mail.worker';
 import { createJobs } from './jobs/scheduler';
 import { loadJournalKey } from './journal-key';
 import { createLogger, type Logger } from './logger';
@@ -49,6 +50,8 @@ export type ServerOptions = {
   log?: Logger;
   /** Off in tests: no cron ticks, no check at start; tests run the check themselves. */
   scheduleJobs?: boolean;
+  /** Off: the outbox is not delivered (messages stay queued). On by default; needs SMTP_URL. */
+  sendMail?: boolean;
 };
 
 /** boot: env → db → migrate → admin → demo data → serve → Socket.IO (used by main and tests). */
@@ -68,6 +71,7 @@ export async function startServer(env: Env, options: ServerOptions = {}): Promis
   }
   const realtime = createRealtime(log);
   const jobs = createJobs(database, log);
+  const mailWorker = createMailWorker(log);
   const deps: Deps = {
     env,
     db: database.db,
@@ -75,6 +79,7 @@ export async function startServer(env: Env, options: ServerOptions = {}): Promis
     log,
     realtime: realtime.port,
     jobs: jobs.port,
+    mail: mailWorker.port,
     // The one call up the feature tree, handed down (docs/decisions/0010-feature-boundaries.md).
     hooks: { upkeepRecorded: resolveSatisfiedAlerts, invoicePaid: resolvePaidInvoiceAlerts },
     journalKey: loadJournalKey(env, log),
@@ -123,6 +128,8 @@ export async function startServer(env: Env, options: ServerOptions = {}): Promis
     ]);
     void runScheduledCheck(deps).catch((error) => log.error('alert check failed', error));
   }
+  // The outbox (decision 0019): woken by the commits that queue mail, polling as a fallback.
+  if (options.sendMail ?? true) await mailWorker.start(deps);
   const { port } = server.address() as AddressInfo;
   const url = env.PUBLIC_URL?.replace(/\/$/, '') ?? `http://localhost:${port}`;
 
@@ -136,6 +143,7 @@ export async function startServer(env: Env, options: ServerOptions = {}): Promis
     dashboard,
     async close() {
       jobs.stop();
+      await mailWorker.stop();
       dashboard.close();
       server.closeAllConnections();
       await realtime.close();

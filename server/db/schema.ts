@@ -36,6 +36,7 @@ import {
   JOURNAL_ENTRY_KINDS,
   type PerpetualTotals,
 } from '../../domain/schemas/journal';
+import { MAIL_KINDS, type MailAttachment, OUTBOX_STATUSES } from '../../domain/schemas/outbox';
 import { PAYMENT_KINDS, PAYMENT_METHODS } from '../../domain/schemas/payment';
 import {
   AMENDMENT_STATUSES,
@@ -991,5 +992,39 @@ export const paymentAllocations = pgTable(
   (table) => [
     primaryKey({ columns: [table.paymentId, table.invoiceId] }),
     index('payment_allocations_invoice_idx').on(table.invoiceId),
+  ],
+).enableRLS();
+
+/**
+ * Outgoing e-mail, written in the transaction of the write that sends it and delivered by the
+ * mail worker (docs/decisions/0019-outbox.md). `message_id` is fixed at queue time: a retry
+ * after a crash sends the same Message-ID.
+ */
+export const outboxMessages = pgTable(
+  'outbox_messages',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kind: text('kind', { enum: MAIL_KINDS }).notNull(),
+    to: text('to').notNull(),
+    subject: text('subject').notNull(),
+    text: text('text').notNull(),
+    html: text('html'),
+    attachments: jsonb('attachments').$type<MailAttachment[]>().notNull().default([]),
+    headers: jsonb('headers').$type<Record<string, string>>().notNull().default({}),
+    status: text('status', { enum: OUTBOX_STATUSES }).notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: instant('next_attempt_at').notNull(),
+    lastError: text('last_error'),
+    messageId: text('message_id').notNull().unique(),
+    sentAt: instant('sent_at'),
+    createdAt: instant('created_at').notNull(),
+    clientId: uuid('client_id').references(() => clients.id, { onDelete: 'set null' }),
+    quoteId: uuid('quote_id').references(() => quotes.id, { onDelete: 'set null' }),
+  },
+  (table) => [
+    index('outbox_messages_due_idx').on(table.status, table.nextAttemptAt),
+    index('outbox_messages_created_idx').on(table.createdAt, table.id),
+    index('outbox_messages_client_idx').on(table.clientId),
+    index('outbox_messages_quote_idx').on(table.quoteId),
   ],
 ).enableRLS();

@@ -26,7 +26,7 @@ let accounts = 0;
 export async function startTestServer(
   engine: Engine,
   env: Record<string, string> = {},
-  options: { now?: () => Date; scheduleJobs?: boolean; log?: Logger } = {},
+  options: { now?: () => Date; scheduleJobs?: boolean; sendMail?: boolean; log?: Logger } = {},
 ): Promise<TestServer> {
   // A second instance on the same database passes DATABASE_URL itself.
   const database = engine === 'postgres' && !env.DATABASE_URL ? await createTestDatabase() : null;

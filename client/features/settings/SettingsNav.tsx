@@ -21,6 +21,9 @@ export function SettingsNav() {
         <A href="/settings/displays" activeClass="active">
           Écrans
         </A>
+        <A href="/settings/mail" activeClass="active">
+          Courriels
+        </A>
         <A href="/settings/journal" activeClass="active">
           Journal
         </A>
