@@ -145,6 +145,14 @@ const MATRIX: Record<string, Line> = {
   },
   'POST /api/v1/quotes/{id}/declined-work': { access: 'records', request: () => id },
   'POST /api/v1/quotes/{id}/duplicate': { access: 'records', request: () => id },
+  'POST /api/v1/quotes/{id}/email': {
+    access: 'records',
+    request: () => ({
+      ...id,
+      body: { to: 'client@garage.test', message: '', pdfBase64: 'JVBERi0xLjQ=' },
+    }),
+  },
+  'GET /api/v1/quotes/{id}/messages': { access: 'records', request: () => id },
   'GET /api/v1/search': { access: 'records', request: () => ({ query: 'q=clio' }) },
   'GET /api/v1/settings': { access: 'records' },
   'PUT /api/v1/settings': {

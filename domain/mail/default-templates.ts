@@ -74,6 +74,18 @@ export const DEFAULT_TEMPLATES: Record<TemplateKind, MailTemplate> = {
   },
 };
 
+/**
+ * Until the online approval page exists (issue 14), a quote leaves without its link: the
+ * default template without the sentence that points to it.
+ */
+export const QUOTE_SENT_WITHOUT_LINK: MailTemplate = {
+  ...DEFAULT_TEMPLATES.quote_sent,
+  body: DEFAULT_TEMPLATES.quote_sent.body
+    .split('\n')
+    .filter((line) => !line.includes('lien ci-dessous'))
+    .join('\n'),
+};
+
 /** What the settings' preview fills the placeholders with. */
 export const SAMPLE_VALUES: Required<TemplateValues> = {
   nom: 'Mme Camille Durand',

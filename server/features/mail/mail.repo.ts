@@ -170,3 +170,14 @@ export async function releaseHeld(db: Executor, at: Date): Promise<number> {
     .returning({ id: outboxMessages.id });
   return rows.length;
 }
+
+/** One quote's messages, newest first, for its history. */
+export async function selectQuoteMessages(db: Executor, quoteId: string, limit: number) {
+  const rows = await db
+    .select()
+    .from(outboxMessages)
+    .where(eq(outboxMessages.quoteId, quoteId))
+    .orderBy(desc(outboxMessages.createdAt), desc(outboxMessages.id))
+    .limit(limit);
+  return rows.map(toOutboxMessage);
+}

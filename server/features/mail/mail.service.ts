@@ -7,13 +7,14 @@ import {
   type OutboxStatus,
 } from '../../../domain/schemas/outbox';
 import { ADMINS, requireRole } from '../../access';
-import type { Tx } from '../../db/client';
+import type { Executor, Tx } from '../../db/client';
 import type { Actor, Deps } from '../../deps';
 import {
   findOutboxMessage,
   insertOutboxMessage,
   requeueFailed,
   selectOutboxMessages,
+  selectQuoteMessages,
 } from './mail.repo';
 
 /** E-mail is configured when the environment names a mail server (MAIL_FROM goes with it). */
@@ -58,6 +59,11 @@ export async function listOutbox(
     isConfigured: isMailConfigured(deps),
     items: await selectOutboxMessages(deps.db, query),
   };
+}
+
+/** For the quotes feature, which has checked access: that quote's messages, newest first. */
+export function listQuoteMessages(db: Executor, quoteId: string): Promise<OutboxMessage[]> {
+  return selectQuoteMessages(db, quoteId, 100);
 }
 
 /** A failed message back in the queue (held when e-mail is not configured), attempts reset. */

@@ -227,4 +227,5 @@ export async function duplicateQuote(deps: Deps, actor: Actor, id: string): Prom
   return createQuote(deps, actor, copy);
 }
 
+export { emailQuote, listQuoteEmails } from './quotes.email';
 export { expireDueQuotes, keepQuoteDeclinedWork, transitionQuote } from './quotes.transitions';
