@@ -58,3 +58,15 @@ export const QuoteMessageSchema = z
 export type QuoteMessage = z.infer<typeof QuoteMessageSchema>;
 
 export const QuoteMessagesSchema = z.object({ items: z.array(QuoteMessageSchema) });
+
+/** The quote history's words for a message's state (held: e-mail is not configured). */
+export const QUOTE_MESSAGE_STATUS_LABELS: Record<QuoteMessage['status'], string> = {
+  queued: 'En attente',
+  sending: 'En attente',
+  sent: 'Envoyé',
+  failed: 'Échec',
+  held: 'Non configuré',
+};
+
+export const DEFAULT_QUOTE_EMAIL_MESSAGE =
+  'Suite à notre échange, veuillez trouver ci-joint notre devis. N’hésitez pas à nous appeler pour toute question.';

@@ -3,15 +3,20 @@ import { createSignal, Show } from 'solid-js';
 import { todayInParis } from '../../../domain/dates';
 import { availableTransitions, checkTransition } from '../../../domain/quote/transitions';
 import type { Quote, QuoteStatus } from '../../../domain/schemas/quote';
+import type { Settings } from '../../../domain/schemas/settings';
 import { errorMessage } from '../../lib/api';
 import { Button } from '../../ui/Button';
 import { showToast } from '../../ui/toast';
 import { InvoiceOrderButton } from '../invoices/InvoiceOrderButton';
 import { OpenRepairOrderButton } from '../repair-orders/OpenRepairOrderButton';
 import { type Decision, DecisionDialog } from './DecisionDialog';
+import { QuoteEmailDialog } from './QuoteEmailDialog';
+import { refreshQuoteMessages } from './QuoteMessages';
 import { duplicateQuote, keepDeclinedWork, transitionQuote } from './quotes.api';
 
 const CAN_KEEP_DECLINED: readonly QuoteStatus[] = ['refused', 'expired', 'partially_accepted'];
+/** The server's rule (quotes.email.ts): numbered and still on offer. */
+const CAN_EMAIL: readonly QuoteStatus[] = ['sent', 'accepted', 'partially_accepted', 'refused'];
 
 /**
  * The status buttons a quote offers at each stage of its life: the ones the domain's state
@@ -19,6 +24,7 @@ const CAN_KEEP_DECLINED: readonly QuoteStatus[] = ['refused', 'expired', 'partia
  */
 export function QuoteActions(props: {
   quote: Quote;
+  settings: Settings;
   isDirty: boolean;
   canSend: boolean;
   onChanged: (quote: Quote) => void;
@@ -29,6 +35,7 @@ export function QuoteActions(props: {
   const duplicate = useAction(duplicateQuote);
   const keepDeclined = useAction(keepDeclinedWork);
   const [decision, setDecision] = createSignal<Decision | null>(null);
+  const [isEmailing, setEmailing] = createSignal(false);
   const [isBusy, setBusy] = createSignal(false);
   const can = (to: QuoteStatus) => availableTransitions(props.quote.status).includes(to);
   /** Why sending is not possible now, in the words the server would use. */
@@ -70,6 +77,15 @@ export function QuoteActions(props: {
           onClick={() => void move('sent', 'Devis envoyé et numéroté.')}
         >
           Envoyer le devis
+        </Button>
+      </Show>
+      <Show when={CAN_EMAIL.includes(props.quote.status)}>
+        <Button
+          disabled={props.isDirty}
+          title={props.isDirty ? 'Enregistrez ou abandonnez d’abord vos modifications.' : undefined}
+          onClick={() => setEmailing(true)}
+        >
+          Envoyer par e-mail
         </Button>
       </Show>
       <Show when={can('accepted')}>
@@ -118,6 +134,17 @@ export function QuoteActions(props: {
           Dupliquer
         </Button>
       </Show>
+      <QuoteEmailDialog
+        quote={props.quote}
+        settings={props.settings}
+        open={isEmailing()}
+        onClose={() => setEmailing(false)}
+        onSent={(message) => {
+          setEmailing(false);
+          showToast(`Devis envoyé à ${message.to}.`);
+          void refreshQuoteMessages(props.quote.id);
+        }}
+      />
       <DecisionDialog
         quote={props.quote}
         decision={decision()}

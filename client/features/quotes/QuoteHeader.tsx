@@ -62,6 +62,7 @@ export function QuoteHeader(props: {
       <Show when={canWrite(session.user()?.role)}>
         <QuoteActions
           quote={props.quote}
+          settings={props.settings}
           isDirty={props.isDirty}
           canSend={props.canSend}
           onChanged={props.onChanged}

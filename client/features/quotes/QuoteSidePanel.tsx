@@ -8,6 +8,7 @@ import { formatCalendarDate, formatDateTime } from '../../lib/format';
 import { Button } from '../../ui/Button';
 import { Field } from '../../ui/Field';
 import { AcceptedAmount } from './AcceptedAmount';
+import { QuoteMessages } from './QuoteMessages';
 import type { QuoteDraft } from './quote-draft';
 import { TotalsPanel } from './TotalsPanel';
 
@@ -128,6 +129,9 @@ export function QuoteSidePanel(props: {
             </p>
           </section>
         )}
+      </Show>
+      <Show when={props.quote.status !== 'draft'}>
+        <QuoteMessages quoteId={props.quote.id} />
       </Show>
     </aside>
   );

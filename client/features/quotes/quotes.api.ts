@@ -4,6 +4,7 @@ import type {
   QuoteTransition,
   QuoteUpdate,
 } from '../../../domain/schemas/quote';
+import type { QuoteEmail } from '../../../domain/schemas/quote-email';
 import { api, call } from '../../lib/api';
 import { liveAction, recordQuery, staleOnQuery } from '../../lib/queries';
 
@@ -61,4 +62,15 @@ export const duplicateQuote = liveAction('quote-duplicate', (id: string) =>
 );
 export const keepDeclinedWork = liveAction('quote-declined-work', (id: string) =>
   call(api.quotes[':id']['declined-work'].$post({ param: { id } })),
+);
+
+/**
+ * The quote's e-mails: delivery happens on the server without a change event, so the history
+ * reads them again after a send and while one is on its way (QuoteMessages).
+ */
+export const getQuoteMessages = staleOnQuery([], 'quote-messages', (id: string) =>
+  call(api.quotes[':id'].messages.$get({ param: { id } })),
+);
+export const emailQuote = liveAction('quote-email', (id: string, input: QuoteEmail) =>
+  call(api.quotes[':id'].email.$post({ param: { id }, json: input })),
 );
