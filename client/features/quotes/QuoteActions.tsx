@@ -141,7 +141,11 @@ export function QuoteActions(props: {
         onClose={() => setEmailing(false)}
         onSent={(message) => {
           setEmailing(false);
-          showToast(`Devis envoyé à ${message.to}.`);
+          showToast(
+            message.status === 'held'
+              ? 'Devis gardé dans la file d’envoi : le courriel n’est pas configuré.'
+              : `Devis envoyé à ${message.to}.`,
+          );
           void refreshQuoteMessages(props.quote.id);
         }}
       />
