@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Quote } from '../../../domain/schemas/quote';
+import { QUOTE_PDF_MAX_BYTES } from '../../../domain/schemas/quote-email';
 import { type ApiClient, expectError, expectStatus, issuePaths } from '../../test/api-client';
 import { ENGINES } from '../../test/databases';
 import {
@@ -134,6 +135,17 @@ describe.each(ENGINES)('a quote sent by e-mail on %s', (engine) => {
     expect((await messages(quote)).items).toEqual([]);
   });
 
+  it('refuses a PDF over 700 KiB with a 400 in French, not a 413', async () => {
+    const quote = await createSent();
+    const heavy = Buffer.concat([PDF, Buffer.alloc(QUOTE_PDF_MAX_BYTES)]);
+    const refused = await expectError(
+      'validation_failed',
+      email(quote, { to: 'camille@exemple.fr', message: '', pdfBase64: heavy.toString('base64') }),
+    );
+    expect(issuePaths(refused)).toContain('pdfBase64');
+    expect(JSON.stringify(refused.details)).toContain('trop lourd');
+  });
+
   it('refuses a wrong address and a message too long with a 400', async () => {
     const quote = await createSent();
     const wrong = await expectError(
@@ -160,5 +172,44 @@ describe.each(ENGINES)('a quote sent by e-mail on %s', (engine) => {
         param: { id: '00000000-0000-4000-8000-000000000000' },
       }),
     );
+  });
+});
+
+describe('a quote e-mailed without a mail server', () => {
+  let server: TestServer;
+
+  beforeAll(async () => {
+    server = await startTestServer('pglite', {}, { now: () => NOW });
+  }, 30_000);
+  afterAll(() => server?.close());
+
+  it('is kept in the outbox as held, and its history says so', async () => {
+    const admin = await server.admin();
+    await expectStatus(200, admin.api.settings.$put({ json: { ...buildSettings(), version: 0 } }));
+    const client = await expectStatus(201, admin.api.clients.$post({ json: buildClientInput() }));
+    const draft = await expectStatus(
+      201,
+      admin.api.quotes.$post({ json: { clientId: client.id, vehicleId: null, jobs: buildJobs() } }),
+    );
+    const quote = await expectStatus(
+      200,
+      admin.api.quotes[':id'].transition.$post({
+        param: { id: draft.id },
+        json: { to: 'sent', version: draft.version },
+      }),
+    );
+    const queued = await expectStatus(
+      201,
+      admin.api.quotes[':id'].email.$post({
+        param: { id: quote.id },
+        json: { to: 'camille@exemple.fr', message: '', pdfBase64: PDF.toString('base64') },
+      }),
+    );
+    expect(queued.status).toBe('held');
+    const { items } = await expectStatus(
+      200,
+      admin.api.quotes[':id'].messages.$get({ param: { id: quote.id } }),
+    );
+    expect(items.map((item) => item.status)).toEqual(['held']);
   });
 });
