@@ -9,13 +9,14 @@ function refusal(message: string, responseCode: number): Error {
 
 /**
  * A real SMTP server on loopback (smtp-server), each message parsed back with mailparser.
- * `refuse` makes it answer 451 to every recipient; `stop()` then `start()` takes it down and
- * brings it back on the same port.
+ * `isRefusing` makes it answer 451 to every recipient, `refusals` answers one recipient's
+ * address with its code (550, 451…); `stop()` then `start()` takes it down and brings it back
+ * on the same port.
  */
 export async function startSmtpServer() {
   const received: ParsedMail[] = [];
   const listeners = new Set<() => void>();
-  const state = { isRefusing: false };
+  const state = { isRefusing: false, refusals: new Map<string, number>() };
   let port = 0;
   let server: SMTPServer;
 
@@ -27,8 +28,13 @@ export async function startSmtpServer() {
       logger: false,
       // Down means down: the worker's kept-open connection is cut, not waited for.
       closeTimeout: 100,
-      onRcptTo: (_address, _session, callback) =>
-        callback(state.isRefusing ? refusal('Boîte pleine, réessayez plus tard', 451) : null),
+      onRcptTo: (address, _session, callback) => {
+        const code = state.refusals.get(address.address) ?? (state.isRefusing ? 451 : undefined);
+        if (code === undefined) return callback(null);
+        callback(
+          refusal(code >= 500 ? 'Adresse inconnue' : 'Boîte pleine, réessayez plus tard', code),
+        );
+      },
       onData: (stream, _session, callback) => {
         simpleParser(stream)
           .then((mail) => {

@@ -39,11 +39,11 @@ describe.each(ENGINES)('the outbox delivered over SMTP on %s', (engine) => {
     return found;
   }
 
-  async function queue(subject: string) {
+  async function queue(subject: string, to = 'client@exemple.fr') {
     const queued = await server.deps.db.transaction((tx) =>
       queueMail(tx, server.deps, {
         kind: 'quote',
-        to: 'client@exemple.fr',
+        to,
         subject,
         text: 'Bonjour, voici votre devis.',
         html: '<p>Bonjour, voici <b>votre devis</b>.</p>',
@@ -136,6 +136,33 @@ describe.each(ENGINES)('the outbox delivered over SMTP on %s', (engine) => {
     await vi.waitFor(async () => {
       expect((await readMessage(queued.id)).status).toBe('sent');
     }, WAIT);
+  });
+
+  it('fails a message refused with 550 after one attempt, and keeps one refused with 451 queued', async () => {
+    smtp.state.refusals.set('inconnu@exemple.fr', 550);
+    smtp.state.refusals.set('pleine@exemple.fr', 451);
+    try {
+      const permanent = await queue('Adresse inconnue', 'inconnu@exemple.fr');
+      const temporary = await queue('Boîte pleine', 'pleine@exemple.fr');
+      const failed = await vi.waitFor(async () => {
+        const message = await readMessage(permanent.id);
+        expect(message).toMatchObject({ status: 'failed', attempts: 1 });
+        return message;
+      }, WAIT);
+      expect(failed.lastError).toContain('550');
+      expect(failed.lastError).toContain('Adresse inconnue');
+      const deferred = await vi.waitFor(async () => {
+        const message = await readMessage(temporary.id);
+        expect(message).toMatchObject({ status: 'queued', attempts: 1 });
+        return message;
+      }, WAIT);
+      expect(deferred.lastError).toContain('451');
+      expect(Date.parse(deferred.nextAttemptAt)).toBeGreaterThanOrEqual(
+        Date.parse(temporary.createdAt) + MAIL_WORKER.retryBaseMs,
+      );
+    } finally {
+      smtp.state.refusals.clear();
+    }
   });
 
   it('never creates a message queued in a transaction that rolls back', async () => {

@@ -32,6 +32,18 @@ export function retryDelayMs(attempts: number): number {
   return Math.min(MAIL_WORKER.retryBaseMs * 2 ** Math.max(0, attempts - 1), MAIL_WORKER.retryMaxMs);
 }
 
+/**
+ * A 5xx reply (nodemailer's `responseCode`) is the mail server's final no: a bad address will
+ * not get better, so it is not retried; 4xx replies and connection errors are (decision 0019).
+ */
+export function isPermanentRefusal(error: unknown): boolean {
+  const code =
+    typeof error === 'object' && error !== null && 'responseCode' in error
+      ? error.responseCode
+      : undefined;
+  return typeof code === 'number' && code >= 500 && code < 600;
+}
+
 type Transport = ReturnType<typeof nodemailer.createTransport>;
 
 /**
@@ -121,7 +133,7 @@ export function createMailWorker(log: Logger) {
         })),
       });
     } catch (error) {
-      const isLast = message.attempts >= MAIL_WORKER.maxAttempts;
+      const isLast = message.attempts >= MAIL_WORKER.maxAttempts || isPermanentRefusal(error);
       const reason = error instanceof Error ? error.message : String(error);
       log.warn(`mail worker: ${message.messageId} not delivered (attempt ${message.attempts})`);
       await markAttemptFailed(active.db, message, {
