@@ -99,6 +99,7 @@ const MATRIX: Record<string, Line> = {
   'GET /api/v1/clients': { access: 'records' },
   'POST /api/v1/clients': { access: 'records', request: () => ({ body: buildClientInput() }) },
   'GET /api/v1/clients/{id}': { access: 'records', request: () => id },
+  'GET /api/v1/clients/{id}/messages': { access: 'records', request: () => id },
   'PATCH /api/v1/clients/{id}': { access: 'records', request: () => versioned({ notes: 'x' }) },
   'DELETE /api/v1/clients/{id}': { access: 'records', request: () => id },
   'POST /api/v1/clients/{id}/restore': { access: 'records', request: () => id },

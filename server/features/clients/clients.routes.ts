@@ -6,6 +6,7 @@ import {
   ClientUpdateSchema,
 } from '../../../domain/schemas/client';
 import { IdParamSchema, pageSchema } from '../../../domain/schemas/common';
+import { QuoteMessagesSchema } from '../../../domain/schemas/quote-email';
 import type { Deps } from '../../deps';
 import {
   createRouter,
@@ -17,6 +18,7 @@ import {
 import {
   createClient,
   getClient,
+  listClientEmails,
   listClients,
   setClientArchived,
   updateClient,
@@ -60,6 +62,21 @@ export function clientsRoutes(deps: Deps) {
         },
       }),
       async (c) => c.json(await getClient(deps, requireActor(c), c.req.valid('param').id), 200),
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/{id}/messages',
+        tags: ['clients'],
+        description: 'The e-mails sent to this client (quotes, reminders), newest first.',
+        request: { params: IdParamSchema },
+        responses: {
+          200: jsonContent(QuoteMessagesSchema, 'The messages'),
+          ...errorResponses(400, 401, 404),
+        },
+      }),
+      async (c) =>
+        c.json(await listClientEmails(deps, requireActor(c), c.req.valid('param').id), 200),
     )
     .openapi(
       createRoute({

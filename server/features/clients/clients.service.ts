@@ -8,12 +8,14 @@ import {
   type ClientUpdateSchema,
   type ClientValues,
 } from '../../../domain/schemas/client';
+import type { QuoteMessage } from '../../../domain/schemas/quote-email';
 import { toSearchTerms } from '../../../domain/text';
 import { READERS, requireRole, WRITERS } from '../../access';
 import type { Executor } from '../../db/client';
 import { encodeCursor } from '../../db/cursor';
 import type { Actor, Deps } from '../../deps';
 import { staleVersionError, writeWithChanges } from '../changes/changes.service';
+import { listClientMessages } from '../mail/mail.service';
 import {
   countClients,
   insertClient,
@@ -49,6 +51,16 @@ export async function getClient(deps: Deps, actor: Actor, id: string): Promise<C
   const client = await selectClientById(deps.db, id);
   if (!client) throw new AppError('not_found', NOT_FOUND);
   return client;
+}
+
+/** « Messages envoyés » on the client's page: every e-mail sent to this client, newest first. */
+export async function listClientEmails(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+): Promise<{ items: QuoteMessage[] }> {
+  await getClient(deps, actor, id);
+  return listClientMessages(deps, actor, id);
 }
 
 export async function createClient(

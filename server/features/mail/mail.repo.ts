@@ -171,12 +171,20 @@ export async function releaseHeld(db: Executor, at: Date): Promise<number> {
   return rows.length;
 }
 
-/** One quote's messages, newest first, for its history. */
-export async function selectQuoteMessages(db: Executor, quoteId: string, limit: number) {
+/** One quote's or one client's messages, newest first, for its history. */
+export async function selectMessagesOf(
+  db: Executor,
+  owner: { quoteId: string } | { clientId: string },
+  limit: number,
+) {
   const rows = await db
     .select()
     .from(outboxMessages)
-    .where(eq(outboxMessages.quoteId, quoteId))
+    .where(
+      'quoteId' in owner
+        ? eq(outboxMessages.quoteId, owner.quoteId)
+        : eq(outboxMessages.clientId, owner.clientId),
+    )
     .orderBy(desc(outboxMessages.createdAt), desc(outboxMessages.id))
     .limit(limit);
   return rows.map(toOutboxMessage);

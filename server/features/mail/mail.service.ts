@@ -6,15 +6,16 @@ import {
   type OutboxMessage,
   type OutboxStatus,
 } from '../../../domain/schemas/outbox';
-import { ADMINS, requireRole } from '../../access';
+import type { QuoteMessage } from '../../../domain/schemas/quote-email';
+import { ADMINS, READERS, requireRole } from '../../access';
 import type { Executor, Tx } from '../../db/client';
 import type { Actor, Deps } from '../../deps';
 import {
   findOutboxMessage,
   insertOutboxMessage,
   requeueFailed,
+  selectMessagesOf,
   selectOutboxMessages,
-  selectQuoteMessages,
 } from './mail.repo';
 
 /** E-mail is configured when the environment names a mail server (MAIL_FROM goes with it). */
@@ -61,9 +62,34 @@ export async function listOutbox(
   };
 }
 
+/** A message as a quote's or a client's history shows it (« Messages envoyés »). */
+export function toSentMessage(message: OutboxMessage): QuoteMessage {
+  return {
+    id: message.id,
+    createdAt: message.createdAt,
+    to: message.to,
+    subject: message.subject,
+    status: message.status,
+    sentAt: message.sentAt,
+    lastError: message.lastError,
+  };
+}
+
 /** For the quotes feature, which has checked access: that quote's messages, newest first. */
-export function listQuoteMessages(db: Executor, quoteId: string): Promise<OutboxMessage[]> {
-  return selectQuoteMessages(db, quoteId, 100);
+export async function listQuoteMessages(db: Executor, quoteId: string): Promise<QuoteMessage[]> {
+  const messages = await selectMessagesOf(db, { quoteId }, 100);
+  return messages.map(toSentMessage);
+}
+
+/** For the clients feature, which has checked the client exists: its messages, newest first. */
+export async function listClientMessages(
+  deps: Deps,
+  actor: Actor,
+  clientId: string,
+): Promise<{ items: QuoteMessage[] }> {
+  requireRole(actor, READERS);
+  const messages = await selectMessagesOf(deps.db, { clientId }, 100);
+  return { items: messages.map(toSentMessage) };
 }
 
 /** A failed message back in the queue (held when e-mail is not configured), attempts reset. */

@@ -3,13 +3,12 @@ import { AppError } from '../../../domain/errors';
 import { QUOTE_SENT_WITHOUT_LINK } from '../../../domain/mail/default-templates';
 import { renderTemplate } from '../../../domain/mail/templates';
 import { buildGarageLayout, buildQuoteValues } from '../../../domain/mail/values';
-import type { OutboxMessage } from '../../../domain/schemas/outbox';
 import type { QuoteStatus } from '../../../domain/schemas/quote';
 import type { QuoteEmailSchema, QuoteMessage } from '../../../domain/schemas/quote-email';
 import { READERS, requireRole, WRITERS } from '../../access';
 import type { Actor, Deps } from '../../deps';
 import { readClient } from '../clients/clients.service';
-import { listQuoteMessages, queueMail } from '../mail/mail.service';
+import { listQuoteMessages, queueMail, toSentMessage } from '../mail/mail.service';
 import { readSettings } from '../settings/settings.service';
 import { readVehicle } from '../vehicles/vehicles.service';
 import { requireQuote } from './quotes.records';
@@ -25,18 +24,6 @@ import { requireQuote } from './quotes.records';
 
 /** A draft has no number and may still change; an expired quote is no longer on offer. */
 const EMAILABLE: readonly QuoteStatus[] = ['sent', 'accepted', 'partially_accepted', 'refused'];
-
-function toQuoteMessage(message: OutboxMessage): QuoteMessage {
-  return {
-    id: message.id,
-    createdAt: message.createdAt,
-    to: message.to,
-    subject: message.subject,
-    status: message.status,
-    sentAt: message.sentAt,
-    lastError: message.lastError,
-  };
-}
 
 export async function emailQuote(
   deps: Deps,
@@ -85,7 +72,7 @@ export async function emailQuote(
     });
   });
   deps.mail.wake();
-  return toQuoteMessage(queued);
+  return toSentMessage(queued);
 }
 
 export async function listQuoteEmails(
@@ -95,6 +82,5 @@ export async function listQuoteEmails(
 ): Promise<{ items: QuoteMessage[] }> {
   requireRole(actor, READERS);
   await requireQuote(deps.db, id);
-  const messages = await listQuoteMessages(deps.db, id);
-  return { items: messages.map(toQuoteMessage) };
+  return { items: await listQuoteMessages(deps.db, id) };
 }
