@@ -74,7 +74,7 @@ describe('a quote sent by e-mail from its page', () => {
     expect(mail!.attachments[0]?.filename).toBe(`${quote.number}.pdf`);
     expect(mail!.attachments[0]?.content.subarray(0, 5).toString()).toBe('%PDF-');
 
-    const row = admin.page.getByTestId('quote-message');
+    const row = admin.page.getByTestId('sent-message');
     await row.getByText('camille@exemple.fr').waitFor();
     // The history reads again while the message is on its way (no change event for delivery).
     await row.getByText('Envoyé', { exact: true }).waitFor({ timeout: 10_000 });

@@ -3,13 +3,15 @@ import { getClientDisplayName } from '../../../domain/client/client-name';
 import type { Client } from '../../../domain/schemas/client';
 import { Button } from '../../ui/Button';
 import { InvoiceList } from '../invoices/InvoiceList';
+import { SentMessages } from '../mail/SentMessages';
 import { ClientAccount } from '../payments/ClientAccount';
 import { NewQuoteDialog } from '../quotes/NewQuoteDialog';
 import { QuoteList } from '../quotes/QuoteList';
 import { RepairOrderList } from '../repair-orders/RepairOrderList';
 import { ClientVehicles } from '../vehicles/ClientVehicles';
+import { getClientMessages } from './clients.api';
 
-/** A client's vehicles, quotes, repair orders, account and invoices, under the card. */
+/** A client's vehicles, quotes, repair orders, account, invoices and e-mails, under the card. */
 export function ClientRelated(props: { client: Client; canAdd: boolean }) {
   const [isCreatingQuote, setCreatingQuote] = createSignal(false);
   return (
@@ -43,6 +45,11 @@ export function ClientRelated(props: { client: Client; canAdd: boolean }) {
           empty="Aucune facture pour ce client."
         />
       </section>
+      <SentMessages
+        query={getClientMessages}
+        id={props.client.id}
+        empty="Aucun message envoyé à ce client."
+      />
       <NewQuoteDialog
         open={isCreatingQuote()}
         onClose={() => setCreatingQuote(false)}

@@ -24,6 +24,14 @@ export const getClient = recordQuery('client', 'client', (id) =>
   call(api.clients[':id'].$get({ param: { id } })),
 );
 
+/**
+ * The e-mails sent to the client (« Messages envoyés »): delivery happens on the server without
+ * a change event, so SentMessages reads them again while one is on its way.
+ */
+export const getClientMessages = staleOnQuery([], 'client-messages', (id: string) =>
+  call(api.clients[':id'].messages.$get({ param: { id } })),
+);
+
 /** The client search of a picker (transfer, new quote): a few rows, never cached. */
 export const searchClients = (q: string) =>
   call(api.clients.$get({ query: { ...(q ? { q } : {}), limit: '8' } }));
