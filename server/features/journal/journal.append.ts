@@ -1,8 +1,8 @@
 import { sign } from 'node:crypto';
-import { todayInParis } from '../../../domain/dates';
+import { formatDateFr, todayInParis } from '../../../domain/dates';
 import { AppError } from '../../../domain/errors';
 import { canonicalize } from '../../../domain/journal/canonical';
-import { hashEntry } from '../../../domain/journal/chain';
+import { GENESIS_HASH, hashEntry } from '../../../domain/journal/chain';
 import type { JournalContent, JournalRecord } from '../../../domain/schemas/journal';
 import type { Executor, Tx } from '../../db/client';
 import type { Deps } from '../../deps';
@@ -25,17 +25,12 @@ export function refuseClosedDay(day: string, closedThrough: string | null): void
   if (closedThrough !== null && day <= closedThrough) {
     throw new AppError(
       'period_closed',
-      `La période est clôturée jusqu’au ${formatDay(closedThrough)} inclus.`,
+      `La période est clôturée jusqu’au ${formatDateFr(closedThrough)} inclus.`,
       {
         closedThrough,
       },
     );
   }
-}
-
-function formatDay(day: string): string {
-  const [year, month, date] = day.split('-');
-  return `${date}/${month}/${year}`;
 }
 
 /**
@@ -62,7 +57,7 @@ export async function appendJournalEntry(
     content,
   };
   const canonical = canonicalize(record);
-  const prevHash = head?.hash ?? '0'.repeat(64);
+  const prevHash = head?.hash ?? GENESIS_HASH;
   const hash = hashEntry(prevHash, canonical);
   const { privateKey, keyId } = deps.journalKey;
   await insertEntry(tx, {
