@@ -1,11 +1,13 @@
 import { and, asc, desc, eq, inArray, ne, type SQL, sql } from 'drizzle-orm';
 import type { Executor, Tx } from '../../db/client';
+import { creditedCentsSql, paidCentsSql } from '../../db/invoice-balance';
 import { invoices, paymentAllocations, payments } from '../../db/schema';
 
 /*
  * Payments' queries (decision 0018). Rows are only inserted: the database refuses the rest.
  * Balances are a read model over invoices, their credit notes and the allocations, so they are
- * summed here in one query rather than assembled from the invoices feature's records; the
+ * summed here in one query (with server/db/invoice-balance.ts, the alerts' and the dashboard's
+ * definition) rather than assembled from the invoices feature's records; the
  * invoices' rows are locked through that feature's service before a write reads them.
  */
 
@@ -106,16 +108,10 @@ export type InvoiceBalanceRow = {
   paidCents: number;
 };
 
-// Qualified by hand: Drizzle writes a lone table's columns unqualified, and inside the
-// subquery `id` would be the credit note's own.
-const creditedCents = sql<string>`coalesce((
-  select sum(notes.due_payable_cents) from invoices notes
-  where notes.corrects_invoice_id = "invoices"."id" and notes.status = 'issued'
-), 0)`;
-const paidCents = sql<string>`coalesce((
-  select sum(allocations.amount_cents) from payment_allocations allocations
-  where allocations.invoice_id = "invoices"."id"
-), 0)`;
+// Qualified by the table's name: Drizzle writes a lone table's columns unqualified, and
+// inside the subquery `id` would be the credit note's own.
+const creditedCents = sql<string>`${creditedCentsSql('invoices')}`;
+const paidCents = sql<string>`${paidCentsSql('invoices')}`;
 
 async function selectBalanceRows(db: Executor, where: SQL | undefined) {
   const rows = await db
